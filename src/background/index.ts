@@ -1,0 +1,35 @@
+// Background entry: every listener is registered at the top level, synchronously, so that a
+// stopped service worker (Chrome) or event page (Firefox) is woken by the event it missed.
+import { browser } from '../platform/browser';
+import { route, broadcast } from './router';
+import { clearTab, getTab, setTab } from './tab-state';
+import { sendToTab } from './router';
+
+browser.runtime.onMessage.addListener(((message: unknown, sender: unknown, sendResponse: (r: unknown) => void) => {
+  // sendResponse + `return true` works in every supported browser, with or without the
+  // polyfill wrapping the native namespace.
+  route(message, sender as Parameters<typeof route>[1]).then(sendResponse, (err: unknown) =>
+    sendResponse({ ok: false, error: String(err) }),
+  );
+  return true;
+}) as never);
+
+browser.commands.onCommand.addListener(async (command) => {
+  if (command !== 'toggle-sidebar') return;
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  if (tab?.id === undefined) return;
+  const ctx = await getTab(tab.id);
+  if (!ctx) return;
+  const state = ctx.sidebar === 'open' ? 'collapsed' : 'open';
+  await setTab({ ...ctx, sidebar: state });
+  await sendToTab(tab.id, { type: 'bg/sidebar', state });
+});
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  void clearTab(tabId);
+});
+
+// The browser's own side panel follows the active tab.
+browser.tabs.onActivated.addListener(({ tabId }) => {
+  void broadcast({ type: 'bg/changed', what: 'tab', tabId });
+});

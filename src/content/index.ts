@@ -1,0 +1,58 @@
+// The content script as first injected on every matching page. It must cost next to nothing on
+// pages that are not story pages: a prefilter over URL, title and metadata decides, and only a
+// page that passes loads the detector and the sidebar host (./story-page, a separate chunk).
+import { prefilter, readPrefilterInput } from '../detection/prefilter';
+import { prefilterIndex } from '../packs/prefilter-index';
+import { runtimeAlive } from '../platform/content-runtime';
+import { TEARDOWN_EVENT, watchNavigation } from './navigation';
+
+type StoryPageModule = typeof import('./story-page');
+
+let storyPage: StoryPageModule | null = null;
+let lastUrl = '';
+let stopWatching: (() => void) | null = null;
+
+function isHtmlTopDocument(): boolean {
+  if (window.top !== window) return false;
+  const type = document.contentType;
+  return type === 'text/html' || type === 'application/xhtml+xml';
+}
+
+async function check(): Promise<void> {
+  if (!runtimeAlive()) return teardown();
+  const url = location.href;
+  if (url === lastUrl) return;
+  lastUrl = url;
+  let candidates: string[] = [];
+  try {
+    candidates = prefilter(readPrefilterInput(document, url), prefilterIndex);
+  } catch {
+    candidates = [];
+  }
+  if (candidates.length === 0) {
+    storyPage?.leave(url);
+    return;
+  }
+  storyPage ??= await import('./story-page');
+  await storyPage.enter(url, candidates);
+}
+
+function teardown(): void {
+  stopWatching?.();
+  stopWatching = null;
+  storyPage?.destroy();
+  storyPage = null;
+  document.removeEventListener(TEARDOWN_EVENT, teardown);
+}
+
+function start(): void {
+  if (!isHtmlTopDocument()) return;
+  // An older copy of this script (the extension was reloaded or updated) removes its own UI
+  // when it hears this; then this copy takes over.
+  document.dispatchEvent(new CustomEvent(TEARDOWN_EVENT));
+  document.addEventListener(TEARDOWN_EVENT, teardown);
+  stopWatching = watchNavigation(() => void check());
+  void check();
+}
+
+start();

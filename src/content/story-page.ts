@@ -1,0 +1,100 @@
+// Loaded only on pages that passed the prefilter: full detection, the report to the
+// background, and the sidebar host. Everything here can be torn down with destroy().
+import { detectStory } from '../detection/detect';
+import { bundledPacks } from '../packs/bundled';
+import { BackgroundToContent, parse, type ContentResponses, type DetectionReport } from '../protocol/messages';
+import { ext, runtimeAlive } from '../platform/content-runtime';
+import { SidebarHost, type SidebarState } from './sidebar-host';
+
+let host: SidebarHost | null = null;
+let reportedUrl: string | null = null;
+let listening = false;
+
+function onMessage(message: unknown): undefined {
+  const msg = parse(BackgroundToContent, message);
+  if (!msg) return undefined;
+  if (msg.type === 'bg/redetect') {
+    void enter(location.href, []);
+  } else if (host) {
+    if (msg.state === 'toggle') host.toggle();
+    else host.setState(msg.state);
+  }
+  return undefined;
+}
+
+async function siteDisabled(): Promise<boolean> {
+  try {
+    const stored = await ext.storage.local.get('disabledSites');
+    const list = stored['disabledSites'];
+    return Array.isArray(list) && list.includes(location.hostname);
+  } catch {
+    return false;
+  }
+}
+
+export async function enter(url: string, _candidates: string[]): Promise<void> {
+  if (!runtimeAlive()) return destroy();
+  if (!listening) {
+    ext.runtime.onMessage.addListener(onMessage);
+    listening = true;
+  }
+  if (await siteDisabled()) return leave(url);
+
+  const result = detectStory(document, url, bundledPacks);
+  if (!result.storyId || !/^https?:/.test(url)) return leave(url);
+
+  const report: DetectionReport = {
+    storyId: result.storyId,
+    score: result.score,
+    threshold: result.threshold,
+    lang: result.lang,
+    title: result.title.slice(0, 2000),
+    signals: result.signals.slice(0, 200).map((s) => ({ ...s, label: s.label.slice(0, 300), text: s.text.slice(0, 300) })),
+    mentions: result.mentions,
+    knownCoverageId: result.knownCoverageId,
+    caution: result.caution,
+  };
+  let state: SidebarState = 'collapsed';
+  try {
+    const answer = (await ext.runtime.sendMessage({ type: 'content/detected', url, report })) as
+      | { ok: true; value: ContentResponses['content/detected'] }
+      | { ok: false; error: string }
+      | undefined;
+    if (answer?.ok) state = answer.value.sidebar;
+  } catch {
+    // The background could not be reached (extension reloading): show the tab, not the panel.
+  }
+  reportedUrl = url;
+  if (!host) {
+    // Remove any host an earlier copy of this script left behind.
+    host = new SidebarHost({
+      sidebarUrl: ext.runtime.getURL('sidebar.html') + '?embedded=1',
+      tabLabel: ext.i18n.getMessage('contextTab') || 'Context',
+      frameTitle: ext.i18n.getMessage('sidebarTitle') || 'Story context',
+    });
+  }
+  host.setState(state);
+}
+
+export function leave(url: string): void {
+  host?.destroy();
+  host = null;
+  if (reportedUrl && runtimeAlive()) {
+    ext.runtime.sendMessage({ type: 'content/cleared', url }).catch(() => undefined);
+  }
+  reportedUrl = null;
+}
+
+export function destroy(): void {
+  host?.destroy();
+  host = null;
+  reportedUrl = null;
+  if (listening) {
+    try {
+      ext.runtime.onMessage.removeListener(onMessage);
+    } catch {
+      // The runtime is gone already.
+    }
+    listening = false;
+  }
+}

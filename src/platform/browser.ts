@@ -1,0 +1,15 @@
+// The only place that imports the polyfill: browsers ship `browser.*` natively now and the
+// polyfill is frozen upstream, so dropping it later is a one-file change.
+import browser from 'webextension-polyfill';
+
+export { browser };
+export type { Runtime, Tabs } from 'webextension-polyfill';
+
+/** Firefox exposes `sidebarAction`; Chrome exposes `sidePanel`. Feature tests, not UA sniffing. */
+export function hasSidebarAction(): boolean {
+  return typeof (browser as unknown as { sidebarAction?: unknown }).sidebarAction === 'object';
+}
+
+export function extensionBaseUrl(): string {
+  return browser.runtime.getURL('');
+}

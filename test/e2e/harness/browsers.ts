@@ -1,0 +1,175 @@
+// Launches Debian's Chromium and Firefox ESR headless with the built extension installed, and
+// gives tests a few helpers. A browser that cannot start fails the run: it is never skipped.
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+
+export type BrowserName = 'chromium' | 'firefox';
+export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+
+export const GECKO_ID = 'story-context@example.org';
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const FIREFOX = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
+
+export interface LaunchOptions {
+  /** Reuse a profile (to prove data survives a restart). A fresh one is made otherwise. */
+  profileDir?: string;
+  /** Firefox's extension uuid; keep it across restarts of one profile. */
+  uuid?: string;
+  /** Extension build to install; defaults to the e2e build of the browser. */
+  extensionDir?: string;
+  /** Firefox: grant host permissions at install time (as a reader does for listed sites). */
+  grantHosts?: boolean;
+  /** Firefox: open private windows by default (IndexedDB is unavailable there). */
+  privateBrowsing?: boolean;
+}
+
+export interface Session {
+  name: BrowserName;
+  browser: Browser;
+  /** `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
+  base: string;
+  profileDir: string;
+  uuid: string;
+  ownsProfile: boolean;
+  close(): Promise<void>;
+}
+
+export function extensionDirFor(name: BrowserName): string {
+  return resolve(`dist/e2e/${name === 'chromium' ? 'chrome' : 'firefox'}`);
+}
+
+export async function launch(name: BrowserName, opts: LaunchOptions = {}): Promise<Session> {
+  const ownsProfile = !opts.profileDir;
+  const profileDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), `sc-${name}-`));
+  const extensionDir = opts.extensionDir ?? extensionDirFor(name);
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No extension build at ${extensionDir}: run \`npm run build:e2e\` first.`);
+  }
+  const uuid = opts.uuid ?? randomUUID();
+  let browser: Browser;
+  let base: string;
+  try {
+    if (name === 'chromium') {
+      browser = await puppeteer.launch({
+        browser: 'chrome',
+        executablePath: CHROMIUM,
+        headless: true,
+        pipe: true,
+        enableExtensions: true,
+        userDataDir: profileDir,
+        args: [
+          '--enable-unsafe-extension-debugging',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--no-default-browser-check',
+          '--disable-quic',
+        ],
+      });
+      const id = await browser.installExtension(extensionDir);
+      base = `chrome-extension://${id}/`;
+    } else {
+      browser = await puppeteer.launch({
+        browser: 'firefox',
+        executablePath: FIREFOX,
+        headless: true,
+        userDataDir: profileDir,
+        args: ['--remote-allow-system-access'],
+        extraPrefsFirefox: {
+          'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+          'extensions.originControls.grantByDefault': opts.grantHosts ?? true,
+          'browser.privatebrowsing.autostart': opts.privateBrowsing ?? false,
+          'extensions.allowPrivateBrowsingByDefault': true,
+          // No phoning home from the test browser: the privacy tests count requests.
+          'network.captive-portal-service.enabled': false,
+          'network.connectivity-service.enabled': false,
+          'browser.safebrowsing.malware.enabled': false,
+          'browser.safebrowsing.phishing.enabled': false,
+        },
+      });
+      await browser.installExtension(extensionDir);
+      base = `moz-extension://${uuid}/`;
+    }
+  } catch (err) {
+    throw new Error(`${name} could not start with the extension installed: ${String(err)}`);
+  }
+  return {
+    name,
+    browser,
+    base,
+    profileDir,
+    uuid,
+    ownsProfile,
+    async close() {
+      await browser.close().catch(() => undefined);
+      if (ownsProfile) rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Opens an extension page (popup.html, sidebar.html) in a tab. Firefox never sends a load event
+ * for moz-extension pages driven over BiDi, so navigation is started, not awaited, and the page's
+ * own root element is waited for instead.
+ */
+export async function openExtensionPage(s: Session, path: string, readySelector = '[data-ready]'): Promise<Page> {
+  const page = await s.browser.newPage();
+  const url = s.base + path;
+  if (s.name === 'firefox') {
+    void page.goto(url).catch(() => undefined);
+  } else {
+    await page.goto(url);
+  }
+  await page.waitForSelector(readySelector, { timeout: 15_000 });
+  return page;
+}
+
+/** The sidebar iframe the content script mounted in `page`, once its content is ready. */
+export async function sidebarFrame(s: Session, page: Page, timeout = 15_000): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      // Firefox over BiDi reports an extension frame's URL as about:blank: ask the frame.
+      const href = await frame.evaluate(() => location.href).catch(() => '');
+      if (!href.startsWith(s.base + 'sidebar.html')) continue;
+      const ready = await frame.$('[data-ready]').catch(() => null);
+      if (ready) return frame;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no sidebar frame in ${page.url()} after ${timeout} ms`);
+}
+
+/** What the extension did to a page, as the page itself can see it. */
+export async function hostState(page: Page): Promise<{ present: boolean; marginRight: string }> {
+  return page.evaluate(() => ({
+    present: document.querySelector('[data-story-context]') !== null,
+    marginRight: document.documentElement.style.marginRight,
+  }));
+}
+
+/**
+ * True when the live document is exactly what the server sent, parsed: proof that the
+ * extension added nothing at all to the page (no element, attribute or style). Only for pages
+ * without scripts of their own.
+ */
+export async function domUntouched(page: Page): Promise<{ same: boolean; live: number; fresh: number }> {
+  return page.evaluate(async () => {
+    const source = await (await fetch(location.href)).text();
+    const fresh = new DOMParser().parseFromString(source, 'text/html').documentElement.outerHTML;
+    const live = document.documentElement.outerHTML;
+    return { same: fresh === live, live: live.length, fresh: fresh.length };
+  });
+}
+
+export async function sleep(ms: number): Promise<void> {
+  await new Promise((r) => setTimeout(r, ms));
+}

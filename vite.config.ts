@@ -1,0 +1,29 @@
+import { defineConfig } from 'vite';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import baseManifest from './manifest.json' with { type: 'json' };
+import { manifestFor, type Target } from './scripts/manifest-variants.ts';
+
+// `npm run build` calls this once per target through scripts/build.ts, which sets these.
+const target = (process.env['EXT_TARGET'] ?? 'chrome') as Target;
+const e2e = process.env['EXT_E2E'] === '1';
+const outDir = process.env['EXT_OUT_DIR'] ?? `dist/${target}`;
+
+const manifest = manifestFor(baseManifest as Record<string, unknown>, { target, e2e });
+
+export default defineConfig({
+  plugins: [preact(), crx({ manifest: manifest as unknown as ManifestV3Export, browser: target })],
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: ['chrome120', 'firefox128'],
+    minify: true,
+    sourcemap: false,
+    rolldownOptions: {
+      // The sidebar is only a web-accessible resource and a side panel, so crxjs does not see it
+      // as an entry by itself.
+      input: { sidebar: 'sidebar.html', popup: 'popup.html' },
+    },
+  },
+  server: { cors: { origin: [/chrome-extension:\/\//] } },
+});
