@@ -90,6 +90,8 @@ export const PageToBackground = v.variant('type', [
   v.object({ type: v.literal('ui/tabContext'), tabId: v.optional(TabId) }),
   v.object({ type: v.literal('ui/sidebar'), tabId: v.optional(TabId), state: v.picklist(['open', 'collapsed', 'toggle']) }),
   v.object({ type: v.literal('ui/openSource'), url: HttpUrl, storyId: Id }),
+  v.object({ type: v.literal('ui/visits'), storyId: Id }),
+  v.object({ type: v.literal('ui/openTab'), url: HttpUrl }),
   v.object({ type: v.literal('items/save'), item: SaveItemInput }),
   v.object({
     type: v.literal('items/update'),
