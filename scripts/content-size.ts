@@ -14,8 +14,8 @@ export interface ContentSize {
   lazyGzip: number;
 }
 
-const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]*?\sfrom\s*)?["']([^"']+)["']/g;
-const DYNAMIC_IMPORT = /import\(\s*["']([^"']+)["']\s*\)|chrome\.runtime\.getURL\(\s*["']([^"']+)["']\s*\)/g;
+const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]*?from\s*)?["'`]([^"'`]+)["'`]/g;
+const DYNAMIC_IMPORT = /import\(\s*["'`]([^"'`]+)["'`]\s*\)|chrome\.runtime\.getURL\(\s*["'`]([^"'`]+)["'`]\s*\)/g;
 
 function resolveSpec(dist: string, fromFile: string, spec: string): string | null {
   if (spec.startsWith('/')) return normalize(join(dist, spec));
@@ -46,12 +46,28 @@ export function measureContentScript(dist: string): ContentSize {
       if (target) seenDynamic.push(target);
     }
   }
-  // The first dynamic import of the loader is the content module itself: crxjs's loader only
-  // exists to import() it. Anything the content module imports dynamically is lazy.
-  const lazyQueue = [...seenDynamic];
-  for (const d of seenDynamic) {
-    if (initial.size <= 1 || d.endsWith('.js') === false) continue;
+  // crxjs's loader only exists to import() the content module, so that module and its static
+  // imports count as initially injected; what the content module imports dynamically is lazy.
+  const loaderTargets = seenDynamic.splice(0, seenDynamic.length);
+  for (const t of loaderTargets) {
+    queue.push(t);
+    while (queue.length) {
+      const file = queue.shift()!;
+      if (initial.has(file) || !existsSync(file)) continue;
+      initial.add(file);
+      const code = readFileSync(file, 'utf8');
+      for (const m of code.matchAll(STATIC_IMPORT)) {
+        const target = resolveSpec(dist, file, m[1]!);
+        if (target) queue.push(target);
+      }
+      for (const m of code.matchAll(DYNAMIC_IMPORT)) {
+        const spec = m[1] ?? m[2]!;
+        const target = spec.startsWith('.') ? resolveSpec(dist, file, spec) : join(dist, spec);
+        if (target) seenDynamic.push(target);
+      }
+    }
   }
+  const lazyQueue = [...seenDynamic];
   while (lazyQueue.length) {
     const file = lazyQueue.shift()!;
     if (lazy.has(file) || initial.has(file) || !existsSync(file)) continue;
