@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import base from '../../../manifest.json' with { type: 'json' };
+import { manifestFor, LOCAL_MATCHES } from '../../../scripts/manifest-variants';
+
+type M = Record<string, unknown> & {
+  permissions: string[];
+  background: Record<string, unknown>;
+  content_scripts: Array<{ matches: string[] }>;
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+};
+const variant = (target: 'chrome' | 'firefox', e2e = false) => manifestFor(base, { target, e2e }) as M;
+
+describe('manifest variants', () => {
+  it('gives Chrome a service worker and its side panel, and no Firefox keys', () => {
+    const m = variant('chrome');
+    expect(m.background['service_worker']).toBeTruthy();
+    expect(m['side_panel']).toBeTruthy();
+    expect(m.permissions).toContain('sidePanel');
+    expect(m['browser_specific_settings']).toBeUndefined();
+    expect(m['sidebar_action']).toBeUndefined();
+  });
+
+  it('gives Firefox an event page, its sidebar_action and a stable id with no data collection', () => {
+    const m = variant('firefox');
+    expect(m.background['scripts']).toEqual([base.background.service_worker]);
+    expect(m.background['service_worker']).toBeUndefined();
+    expect(m['sidebar_action']).toBeTruthy();
+    expect(m['side_panel']).toBeUndefined();
+    expect(m.permissions).not.toContain('sidePanel');
+    const gecko = (m['browser_specific_settings'] as { gecko: { id: string; data_collection_permissions: unknown } }).gecko;
+    expect(gecko.id).toMatch(/@/);
+    expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+
+  it('runs on local addresses only in the test build', () => {
+    for (const target of ['chrome', 'firefox'] as const) {
+      const prod = variant(target).content_scripts.flatMap((c) => c.matches);
+      const e2e = variant(target, true).content_scripts.flatMap((c) => c.matches);
+      for (const local of LOCAL_MATCHES) {
+        expect(prod).not.toContain(local);
+        expect(e2e).toContain(local);
+      }
+    }
+  });
+
+  it('asks for no host access to every site up front', () => {
+    for (const target of ['chrome', 'firefox'] as const) {
+      const m = variant(target);
+      const required = [...(m.host_permissions ?? []), ...m.permissions];
+      expect(required).not.toContain('<all_urls>');
+      expect(required.some((p) => /^\*:\/\/\*\/|^https?:\/\/\*\//.test(p))).toBe(false);
+      expect(m.content_scripts.flatMap((c) => c.matches).some((p) => p === '<all_urls>' || /^(\*|https?):\/\/\*\//.test(p))).toBe(false);
+    }
+  });
+});
