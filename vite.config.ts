@@ -12,6 +12,7 @@ const outDir = process.env['EXT_OUT_DIR'] ?? `dist/${target}`;
 const manifest = manifestFor(baseManifest as Record<string, unknown>, { target, e2e });
 
 export default defineConfig({
+  define: { __E2E__: JSON.stringify(e2e) },
   plugins: [preact(), crx({ manifest: manifest as unknown as ManifestV3Export, browser: target })],
   build: {
     outDir,

@@ -7,6 +7,8 @@ import { zipSync } from 'fflate';
 import type { Target } from './manifest-variants';
 
 const e2e = process.argv.includes('--e2e');
+// Another output root lets two people build at once without overwriting each other's builds.
+const root = process.env['SC_DIST_ROOT'] ?? 'dist';
 const targets: Target[] = ['chrome', 'firefox'];
 
 function filesUnder(dir: string): string[] {
@@ -27,13 +29,28 @@ function zipDir(dir: string, zipPath: string): void {
   writeFileSync(zipPath, zipSync(entries, { level: 9, mtime: new Date('2025-11-14T00:00:00Z') }));
 }
 
+/**
+ * crxjs exposes the content script's chunks only to the manifest's matches. Sites the reader
+ * turns on later (optional host permissions) load the same chunks, so they are exposed to any
+ * http(s) page, as sidebar.html already is; they hold no data, only code.
+ */
+function widenContentChunks(outDir: string): void {
+  const path = join(outDir, 'manifest.json');
+  const m = JSON.parse(readFileSync(path, 'utf8')) as { web_accessible_resources?: Array<{ resources: string[]; matches: string[] }> };
+  for (const war of m.web_accessible_resources ?? []) {
+    if (war.resources.every((r) => r.startsWith('assets/'))) war.matches = ['http://*/*', 'https://*/*'];
+  }
+  writeFileSync(path, JSON.stringify(m, null, 2));
+}
+
 const version = (JSON.parse(readFileSync('manifest.json', 'utf8')) as { version: string }).version;
 for (const target of targets) {
-  const outDir = e2e ? `dist/e2e/${target}` : `dist/${target}`;
+  const outDir = e2e ? `${root}/e2e/${target}` : `${root}/${target}`;
   process.env['EXT_TARGET'] = target;
   process.env['EXT_E2E'] = e2e ? '1' : '0';
   process.env['EXT_OUT_DIR'] = outDir;
   await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
-  if (!e2e) zipDir(outDir, `dist/story-context-${target}-${version}.zip`);
+  widenContentChunks(outDir);
+  if (!e2e) zipDir(outDir, `${root}/story-context-${target}-${version}.zip`);
   console.log(`built ${outDir}`);
 }

@@ -19,6 +19,7 @@ const steps: Step[] = [
   { name: 'content script size budget', cmd: 'npx tsx scripts/check-size.ts' },
   { name: 'web-ext lint', cmd: 'npx tsx scripts/lint-firefox.ts' },
   { name: 'e2e (Chromium and Firefox)', cmd: 'npx vitest run -c vitest.e2e.config.ts', report: '.tmp/e2e-results.json' },
+  { name: 'network audit of the e2e browsers', cmd: 'npx tsx scripts/network-audit.ts' },
 ];
 
 mkdirSync('.tmp', { recursive: true });
@@ -26,6 +27,7 @@ let passed = 0;
 let failed = 0;
 for (const step of steps) {
   if (step.report) rmSync(step.report, { force: true });
+  if (step.name.startsWith('e2e')) rmSync('.tmp/network-log.jsonl', { force: true });
   console.log(`\n=== ${step.name}: ${step.cmd}`);
   const t0 = Date.now();
   const r = spawnSync(step.cmd, { shell: true, stdio: 'inherit' });

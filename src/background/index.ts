@@ -4,6 +4,7 @@ import { browser } from '../platform/browser';
 import { route, broadcast } from './router';
 import { clearTab, getTab, setTab } from './tab-state';
 import { sendToTab } from './router';
+import { injectIntoOpenTabs, syncGrantedScripts } from './site-access';
 
 browser.runtime.onMessage.addListener(((message: unknown, sender: unknown, sendResponse: (r: unknown) => void) => {
   // sendResponse + `return true` works in every supported browser, with or without the
@@ -32,4 +33,16 @@ browser.tabs.onRemoved.addListener((tabId) => {
 // The browser's own side panel follows the active tab.
 browser.tabs.onActivated.addListener(({ tabId }) => {
   void broadcast({ type: 'bg/changed', what: 'tab', tabId });
+});
+
+// Sites the reader turned on beyond the curated list.
+browser.permissions.onAdded.addListener(async (added) => {
+  await syncGrantedScripts();
+  await injectIntoOpenTabs(added.origins ?? []);
+});
+browser.permissions.onRemoved.addListener(() => {
+  void syncGrantedScripts();
+});
+browser.runtime.onInstalled.addListener(() => {
+  void syncGrantedScripts();
 });

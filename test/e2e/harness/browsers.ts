@@ -1,10 +1,11 @@
 // Launches Debian's Chromium and Firefox ESR headless with the built extension installed, and
 // gives tests a few helpers. A browser that cannot start fails the run: it is never skipped.
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { startProxy, type ProxyLog } from './proxy';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
@@ -34,11 +35,24 @@ export interface Session {
   profileDir: string;
   uuid: string;
   ownsProfile: boolean;
+  /** Everything the browser sent over the network while this session ran. */
+  network: ProxyLog;
   close(): Promise<void>;
 }
 
+/**
+ * Each session's network log is appended here; `scripts/network-audit.ts` reads it after the
+ * whole e2e suite and fails the run on any request that neither a test page nor the browser
+ * itself made.
+ */
+export const NETWORK_LOG = resolve('.tmp/network-log.jsonl');
+function appendNetworkLog(name: BrowserName, log: ProxyLog): void {
+  mkdirSync(dirname(NETWORK_LOG), { recursive: true });
+  appendFileSync(NETWORK_LOG, JSON.stringify({ browser: name, test: process.env['VITEST_TEST_FILE'] ?? '', ...log }) + '\n');
+}
+
 export function extensionDirFor(name: BrowserName): string {
-  return resolve(`dist/e2e/${name === 'chromium' ? 'chrome' : 'firefox'}`);
+  return resolve(`${process.env['SC_DIST_ROOT'] ?? 'dist'}/e2e/${name === 'chromium' ? 'chrome' : 'firefox'}`);
 }
 
 export async function launch(name: BrowserName, opts: LaunchOptions = {}): Promise<Session> {
@@ -49,6 +63,7 @@ export async function launch(name: BrowserName, opts: LaunchOptions = {}): Promi
     throw new Error(`No extension build at ${extensionDir}: run \`npm run build:e2e\` first.`);
   }
   const uuid = opts.uuid ?? randomUUID();
+  const proxy = await startProxy();
   let browser: Browser;
   let base: string;
   try {
@@ -71,6 +86,9 @@ export async function launch(name: BrowserName, opts: LaunchOptions = {}): Promi
           '--no-first-run',
           '--no-default-browser-check',
           '--disable-quic',
+          `--proxy-server=http://127.0.0.1:${proxy.port}`,
+          // Loopback goes through the proxy too, so every request is seen.
+          '--proxy-bypass-list=<-loopback>',
         ],
       });
       const id = await browser.installExtension(extensionDir);
@@ -92,12 +110,20 @@ export async function launch(name: BrowserName, opts: LaunchOptions = {}): Promi
           'network.connectivity-service.enabled': false,
           'browser.safebrowsing.malware.enabled': false,
           'browser.safebrowsing.phishing.enabled': false,
+          'network.proxy.type': 1,
+          'network.proxy.http': '127.0.0.1',
+          'network.proxy.http_port': proxy.port,
+          'network.proxy.ssl': '127.0.0.1',
+          'network.proxy.ssl_port': proxy.port,
+          'network.proxy.allow_hijacking_localhost': true,
+          'network.proxy.no_proxies_on': '',
         },
       });
       await browser.installExtension(extensionDir);
       base = `moz-extension://${uuid}/`;
     }
   } catch (err) {
+    await proxy.close();
     throw new Error(`${name} could not start with the extension installed: ${String(err)}`);
   }
   return {
@@ -107,8 +133,11 @@ export async function launch(name: BrowserName, opts: LaunchOptions = {}): Promi
     profileDir,
     uuid,
     ownsProfile,
+    network: proxy.log,
     async close() {
       await browser.close().catch(() => undefined);
+      await proxy.close();
+      appendNetworkLog(name, proxy.log);
       if (ownsProfile) rmSync(profileDir, { recursive: true, force: true });
     },
   };
