@@ -81,6 +81,10 @@ async function handlePage(msg: PageToBackground, sender: Runtime.MessageSender):
       await browser.tabs.create({ url: msg.url, active: true, ...(opener !== undefined ? { openerTabId: opener } : {}) });
       return true;
     }
+    case 'ui/openTab': {
+      await browser.tabs.create({ url: msg.url, active: true });
+      return true;
+    }
     default:
       if (isDataMessage(msg)) return handleDataMessage(msg);
       throw new Error('unhandled message');

@@ -83,7 +83,7 @@ export const ItemQueryInput = v.object({
   tag: v.optional(Str(64)),
   site: v.optional(Str(300)),
   sort: v.optional(v.picklist(['createdAt', 'updatedAt', 'title', 'site'])),
-  dir: v.optional(v.picklist(['asc', 'desc'])),
+  order: v.optional(v.picklist(['asc', 'desc'])),
 });
 
 export const PageToBackground = v.variant('type', [
@@ -99,7 +99,10 @@ export const PageToBackground = v.variant('type', [
     patch: v.object({ note: v.optional(Str(10000)), tags: v.optional(Tags) }),
   }),
   v.object({ type: v.literal('items/delete'), ids: v.pipe(v.array(Id), v.maxLength(100000)) }),
-  v.object({ type: v.literal('items/undo'), token: Id }),
+  v.object({
+    type: v.literal('items/undo'),
+    token: v.union([Id, v.object({ id: Id, count: v.pipe(v.number(), v.integer()), expiresAt: v.number() })]),
+  }),
   v.object({ type: v.literal('items/list'), query: ItemQueryInput }),
   v.object({ type: v.literal('items/export') }),
   v.object({ type: v.literal('items/import'), text: v.pipe(v.string(), v.maxLength(60 * 1024 * 1024)) }),
