@@ -1,0 +1,117 @@
+import type { StoryPack } from '../packs/schema';
+import { T2S } from './cjk';
+import { compilePack } from './compile';
+import { extractPage, type ExtractedPage } from './extract';
+import { fold } from './fold';
+import { pageLanguage } from './lang';
+import { findMentions, leadEnd, scorePack, type PackScore, type PageText } from './score';
+import { indexText } from './text-index';
+import type { DetectionResult, MatchedSignal } from './types';
+import { findCaution, findKnownCoverage } from './url';
+
+function emptyResult(error?: string): DetectionResult {
+  return {
+    storyId: null,
+    score: 0,
+    threshold: 0,
+    lang: 'und',
+    signals: [],
+    mentions: { denial: false, embassy: false, ftCaveat: false },
+    mentionEvidence: { denial: null, embassy: null, ftCaveat: null },
+    knownCoverageId: null,
+    caution: null,
+    title: '',
+    requirementsMet: false,
+    extraction: 'none',
+    ...(error === undefined ? {} : { error }),
+  };
+}
+
+function absolute(href: string, base: string): string {
+  if (!href) return '';
+  try {
+    return new URL(href, base || undefined).href;
+  } catch {
+    return '';
+  }
+}
+
+function pageUrls(page: ExtractedPage, url: string): string[] {
+  const canonical = absolute(page.canonicalUrl, url);
+  return canonical && canonical !== url ? [url, canonical] : [url];
+}
+
+/**
+ * Full detection: extracts the main text (without changing `doc`), scores it against every
+ * pack, and says which story the page is about, why, and what it mentions. Never throws: an odd
+ * document yields `storyId: null` with `error` set.
+ */
+export function detectStory(doc: Document, url: string, packs: readonly StoryPack[]): DetectionResult {
+  try {
+    if (packs.length === 0) return emptyResult();
+    const page = extractPage(doc);
+    const titleText = fold(page.title, T2S);
+    const mainText = fold(page.mainText, T2S);
+    const result = emptyResult();
+    result.title = page.title;
+    result.extraction = page.method;
+    result.lang = pageLanguage(page.declaredLang, page.mainText);
+
+    type Candidate = { pack: StoryPack; score: PackScore; pageText: PageText };
+    const candidates: Candidate[] = [];
+    const titleIndex = indexText(titleText);
+    const mainIndex = indexText(mainText);
+    for (const pack of packs) {
+      const d = pack.detection;
+      const pageText: PageText = { title: titleIndex, main: mainIndex, leadEnd: leadEnd(mainText, d.leadChars, d.leadParagraphs) };
+      candidates.push({ pack, score: scorePack(compilePack(pack), pageText), pageText });
+    }
+    const byScore = [...candidates].sort((a, b) => b.score.score - a.score.score);
+    const best = byScore[0] ?? null;
+    let winner = byScore.find((c) => c.score.requirementsMet && c.score.score >= c.score.threshold) ?? null;
+
+    // A URL the pack lists as coverage of the story is about the story even when its text
+    // scores low (a short item, an odd layout), provided the page still names the story's
+    // subject: listing pages such as a bookmark site's front page change from day to day.
+    const urls = pageUrls(page, url);
+    let known: { pack: StoryPack; id: string; publisher: string } | null = null;
+    for (const c of candidates) {
+      const item = urls.map((u) => findKnownCoverage(u, c.pack)).find((i) => i !== null);
+      if (!item) continue;
+      const subject = c.pack.detection.requireAll[0] ?? [];
+      const named = c.score.signals.some((s) => subject.includes(s.id));
+      if (named && (!winner || winner.pack === c.pack)) {
+        known = { pack: c.pack, id: item.id, publisher: item.publisher };
+        winner = c;
+        break;
+      }
+    }
+    const chosen = winner ?? best;
+    if (!chosen) return result;
+    result.score = chosen.score.score;
+    result.threshold = chosen.score.threshold;
+    result.signals = chosen.score.signals;
+    result.requirementsMet = chosen.score.requirementsMet;
+    if (!winner) return result;
+
+    result.storyId = winner.pack.id;
+    if (known && known.pack === winner.pack) {
+      result.knownCoverageId = known.id;
+      const signal: MatchedSignal = { id: 'known-coverage', label: 'listed coverage of this story', where: 'url', weight: 0, text: known.publisher.slice(0, 80) };
+      result.signals = [...result.signals, signal];
+    }
+    const found = findMentions(compilePack(winner.pack), winner.pageText);
+    result.mentions = found.mentions;
+    result.mentionEvidence = found.evidence;
+    for (const u of urls) {
+      const caution = findCaution(u, page.siteName, winner.pack);
+      if (caution) {
+        result.caution = caution.text;
+        break;
+      }
+    }
+    return result;
+  } catch (error) {
+    return emptyResult(error instanceof Error ? error.message : String(error));
+  }
+}

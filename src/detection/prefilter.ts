@@ -1,0 +1,103 @@
+/**
+ * The cheap first look that runs on every page: URL, title and metadata only, no walk over the
+ * article. It answers "may this page be about a tracked story?"; an empty answer ends the
+ * content script's work on the page. It keeps pages generously (high recall); full detection
+ * decides.
+ *
+ * This module and the generated index are what every page pays for, so they import nothing
+ * but the shared folding.
+ */
+import { fold, pairsToMap, type CharMap } from './fold';
+import type { PrefilterIndex, PrefilterInput } from './types';
+
+export type { PrefilterIndex, PrefilterInput } from './types';
+
+const META_KEYS = new Set([
+  'description', 'og:title', 'og:description', 'twitter:title', 'twitter:description', 'keywords', 'news_keywords', 'parsely-title', 'sailthru.title',
+]);
+const HEADLINE = /"headline"\s*:\s*"((?:[^"\\]|\\.){1,500})"/;
+
+export function readPrefilterInput(doc: Document, url: string): PrefilterInput {
+  const meta: string[] = [];
+  try {
+    return readFields(doc, url, meta);
+  } catch {
+    // An odd document (no root element, XML): judge by the URL and whatever was read.
+    return { url, title: '', meta };
+  }
+}
+
+function readFields(doc: Document, url: string, meta: string[]): PrefilterInput {
+  // Metadata lives in <head>; searching the whole document costs ten times more on heavy pages.
+  const scope: ParentNode = doc.head ?? doc;
+  let hasHeadline = false;
+  for (const el of Array.from(scope.querySelectorAll('meta'))) {
+    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? '').toLowerCase();
+    if (META_KEYS.has(key)) {
+      meta.push((el.getAttribute('content') ?? '').slice(0, 1000));
+      if (key.endsWith('title')) hasHeadline = true;
+    }
+  }
+  for (const script of Array.from(scope.querySelectorAll('script[type="application/ld+json"]'))) {
+    const m = HEADLINE.exec(script.textContent ?? '');
+    if (m) {
+      meta.push(m[1]!);
+      hasHeadline = true;
+    }
+  }
+  // The first h1 only when the head names no headline: finding it walks the body.
+  if (!hasHeadline) {
+    const h1 = doc.querySelector('h1');
+    if (h1) meta.push((h1.textContent ?? '').slice(0, 500));
+  }
+  const title = scope.querySelector('title')?.textContent ?? '';
+  return { url, title: title.slice(0, 1000), meta };
+}
+
+interface Compiled {
+  t2s: CharMap;
+  packs: { id: string; pattern: RegExp }[];
+}
+
+const compiledIndexes = new WeakMap<PrefilterIndex, Compiled>();
+const NON_WORD = /[^\p{L}\p{N}]+/gu;
+const UNSPACED = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0600-\u06ff]/;
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function termPattern(term: string): string {
+  // CJK and Arabic terms match anywhere (no spaces between words; Arabic clitics attach).
+  if (UNSPACED.test(term)) return escape(term);
+  // Whole words; a word ending in * may continue ("militar*" matches "militars").
+  const words = term.split(' ').map((w) => (w.endsWith('*') ? `${escape(w.slice(0, -1))}[^ ]*` : escape(w)));
+  return `(?:^| )${words.join(' ')}(?= |$)`;
+}
+
+function compile(index: PrefilterIndex): Compiled {
+  let compiled = compiledIndexes.get(index);
+  if (!compiled) {
+    compiled = {
+      t2s: pairsToMap(index.t2s),
+      packs: index.packs.map((p) => ({ id: p.id, pattern: new RegExp(p.terms.map(termPattern).join('|'), 'u') })),
+    };
+    compiledIndexes.set(index, compiled);
+  }
+  return compiled;
+}
+
+function decodeUrl(url: string): string {
+  try {
+    return decodeURIComponent(url.replace(/\+/g, ' '));
+  } catch {
+    return url;
+  }
+}
+
+/** Ids of the packs this page may be about; empty means: stop here. */
+export function prefilter(input: PrefilterInput, index: PrefilterIndex): string[] {
+  const compiled = compile(index);
+  const text = fold([decodeUrl(input.url), input.title, ...input.meta].join('\n'), compiled.t2s).replace(NON_WORD, ' ');
+  return compiled.packs.filter((p) => p.pattern.test(text)).map((p) => p.id);
+}

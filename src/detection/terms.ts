@@ -1,0 +1,141 @@
+/**
+ * Pack terms, compiled once per pack and matched against a TextIndex.
+ *
+ * Term syntax (after folding, see fold.ts):
+ * - CJK script (Chinese, Japanese, Korean): matched as a substring; those scripts do not put
+ *   spaces between words, and Korean attaches particles to nouns.
+ * - Otherwise a phrase of whole words. A word may end in `*` (any ending: Russian, German,
+ *   Spanish, French, Portuguese inflections) or start with `*` (end of a German compound).
+ *   Arabic words also match with clitic prefixes (و ف ب ل ك ال) attached.
+ * - `a + b`: both parts in the same sentence, in any order.
+ */
+import { CJK, fold, type CharMap } from './fold';
+import { arabicTermWord, isArabicWord, sentenceOf, type TextIndex, type Token } from './text-index';
+
+interface WordPattern {
+  word: string;
+  prefix: boolean;
+  suffix: boolean;
+}
+
+export type CompiledTerm =
+  | { kind: 'substring'; raw: string; needle: string }
+  | { kind: 'words'; raw: string; words: WordPattern[] }
+  | { kind: 'sentence'; raw: string; parts: CompiledTerm[] };
+
+export interface Match {
+  start: number;
+  end: number;
+}
+
+const TERM_WORD = /[\p{L}\p{N}*]+/gu;
+
+export function compileTerm(raw: string, t2s: CharMap): CompiledTerm | null {
+  if (raw.includes(' + ')) {
+    const parts = raw
+      .split(' + ')
+      .map((part) => compileTerm(part, t2s))
+      .filter((p): p is CompiledTerm => p !== null);
+    return parts.length === 0 ? null : { kind: 'sentence', raw, parts };
+  }
+  const folded = fold(raw, t2s).replace(/\s+/g, ' ').trim();
+  if (folded === '') return null;
+  if (CJK.test(folded)) return { kind: 'substring', raw, needle: folded };
+  const words: WordPattern[] = [];
+  for (const m of folded.matchAll(TERM_WORD)) {
+    const w = m[0];
+    const prefix = w.endsWith('*');
+    const suffix = w.startsWith('*');
+    let word = w.replace(/\*/g, '');
+    if (word === '') continue;
+    if (isArabicWord(word)) word = arabicTermWord(word);
+    words.push({ word, prefix, suffix });
+  }
+  return words.length === 0 ? null : { kind: 'words', raw, words };
+}
+
+function wordMatches(p: WordPattern, candidate: string): boolean {
+  if (p.prefix && p.suffix) return candidate.includes(p.word);
+  if (p.prefix) return candidate.startsWith(p.word);
+  if (p.suffix) return candidate.endsWith(p.word);
+  return candidate === p.word;
+}
+
+function tokenMatches(p: WordPattern, token: Token): boolean {
+  if (token.v) return token.v.some((form) => wordMatches(p, form));
+  return wordMatches(p, token.t);
+}
+
+function firstWordPositions(p: WordPattern, index: TextIndex): number[] {
+  if (!p.prefix && !p.suffix) return index.byToken.get(p.word) ?? [];
+  const out: number[] = [];
+  for (const [key, positions] of index.byToken) {
+    if (wordMatches(p, key)) out.push(...positions);
+  }
+  // Arabic variants map one token under several keys.
+  return out.length > 1 ? [...new Set(out)].sort((a, b) => a - b) : out;
+}
+
+/** All matches in text order, at most `limit`. */
+export function findAll(term: CompiledTerm, index: TextIndex, limit = 50): Match[] {
+  const out: Match[] = [];
+  if (term.kind === 'substring') {
+    let from = 0;
+    while (out.length < limit) {
+      const at = index.text.indexOf(term.needle, from);
+      if (at < 0) break;
+      out.push({ start: at, end: at + term.needle.length });
+      from = at + 1;
+    }
+    return out;
+  }
+  if (term.kind === 'words') {
+    const [first, ...rest] = term.words;
+    if (!first) return out;
+    const starts = firstWordPositions(first, index);
+    for (const i of starts) {
+      let ok = true;
+      for (let k = 0; k < rest.length; k++) {
+        const token = index.tokens[i + 1 + k];
+        if (!token || !tokenMatches(rest[k]!, token)) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) {
+        out.push({ start: index.tokens[i]!.start, end: index.tokens[i + rest.length]!.end });
+        if (out.length >= limit) break;
+      }
+    }
+    return out.sort((a, b) => a.start - b.start);
+  }
+  // Same sentence: every part must occur in one sentence; the match spans the parts.
+  const perPart: Map<number, Match>[] = [];
+  for (const part of term.parts) {
+    const bySentence = new Map<number, Match>();
+    for (const m of findAll(part, index, 200)) {
+      const sentence = sentenceOf(index, m.start);
+      if (!bySentence.has(sentence)) bySentence.set(sentence, m);
+    }
+    if (bySentence.size === 0) return out;
+    perPart.push(bySentence);
+  }
+  const [first, ...others] = perPart;
+  for (const [sentence, m] of first!) {
+    if (!others.every((part) => part.has(sentence))) continue;
+    let start = m.start;
+    let end = m.end;
+    for (const part of others) {
+      const pm = part.get(sentence)!;
+      start = Math.min(start, pm.start);
+      end = Math.max(end, pm.end);
+    }
+    out.push({ start, end });
+    if (out.length >= limit) break;
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export function findFirst(term: CompiledTerm, index: TextIndex): Match | null {
+  return findAll(term, index, 1)[0] ?? null;
+}

@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { prefilterIndex } from '../../../src/packs/prefilter-index';
+import { prefilter, readPrefilterInput } from '../../../src/detection/prefilter';
+import { FIXTURES, htmlFiles, loadPage, parse } from './helpers';
+
+const ID = ['alibaba-pla-memo'];
+const keep = (title: string, url = 'https://news.example/x', meta: string[] = []) => prefilter({ url, title, meta }, prefilterIndex);
+
+describe('prefilter', () => {
+  it.each([
+    ['Alibaba’s shares slide'],
+    ['Alibabas Aktie fällt'],
+    ['Алибабу обвинили в помощи армии'],
+    ['Торгового гиганта из Китая обвинили в сотрудничестве с НОАК против США'],
+    ['Die chinesischen Militärs und ein Memo'],
+    ['أسهم عَلِي بَابَا تتراجع'],
+    ['白宮備忘錄曝光'],
+    ['アリババ、報道を否定'],
+    ['알리바바, 보도 부인'],
+    ["China's military is accused"],
+  ])('keeps %s', (title) => {
+    expect(keep(title)).toEqual(ID);
+  });
+
+  it.each([['Storm closes schools'], ['A new plan for the platform'], ['Memories of summer'], ['Alipay expands in Europe']])('dismisses %s', (title) => {
+    expect(keep(title)).toEqual([]);
+  });
+
+  it('reads the URL slug, percent-encoded or not', () => {
+    expect(keep('Markets', 'https://news.example/alibaba-denies-report-123')).toEqual(ID);
+    expect(keep('Markets', 'https://tw.news.yahoo.com/%E9%98%BF%E9%87%8C%E5%B7%B4%E5%B7%B4%E5%90%A6%E8%AA%8D-1.html')).toEqual(ID);
+    expect(keep('Markets', 'https://news.example/%E0%A4%A')).toEqual([]);
+  });
+
+  it('reads Open Graph, description and JSON-LD headline from the head, and the h1 when the head has no headline', () => {
+    const withMeta = parse(
+      '<html><head><title>News</title><meta name="description" content="Alibaba denies the report"></head><body><p>x</p></body></html>',
+    );
+    expect(prefilter(readPrefilterInput(withMeta, 'https://news.example/'), prefilterIndex)).toEqual(ID);
+    const withLd = parse(
+      '<html><head><title>News</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"Alibaba \\"denies\\" report"}</script></head><body></body></html>',
+    );
+    expect(readPrefilterInput(withLd, 'https://news.example/').meta).toContain('Alibaba \\"denies\\" report');
+    expect(prefilter(readPrefilterInput(withLd, 'https://news.example/'), prefilterIndex)).toEqual(ID);
+    const withH1 = parse('<html><head><title>News</title></head><body><h1>Alibaba denies report</h1></body></html>');
+    expect(prefilter(readPrefilterInput(withH1, 'https://news.example/'), prefilterIndex)).toEqual(ID);
+  });
+
+  it('does not look at the article body or a Trending box', () => {
+    const doc = parse(
+      '<html><head><title>Storm closes schools</title></head><body><h1>Storm closes schools</h1><p>Alibaba memo PLA</p><aside><a>Alibaba denies report</a></aside></body></html>',
+    );
+    expect(prefilter(readPrefilterInput(doc, 'https://news.example/'), prefilterIndex)).toEqual([]);
+  });
+
+  it('dismisses every real page of the Readability corpus', () => {
+    const files = htmlFiles(join(FIXTURES, 'realpages/pages'));
+    expect(files.length).toBe(42);
+    const kept = files.filter((f) => prefilter(readPrefilterInput(loadPage(f), 'https://example.org/a'), prefilterIndex).length > 0);
+    expect(kept).toEqual([]);
+  });
+});
