@@ -3,25 +3,47 @@
 // Plain HTTP to the loopback test servers is forwarded; everything else (HTTPS tunnels, other
 // hosts) is refused and recorded.
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTlsServer } from 'node:https';
+import { connect, type AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface ProxyLog {
   /** Requests forwarded to loopback test servers: `GET http://127.0.0.1:port/path`. */
   local: string[];
   /** Anything else the browser tried: other hosts, CONNECT tunnels. */
   foreign: string[];
+  /** Pages on real news hosts that a test opened on purpose, answered by a local stand-in. */
+  standIns: string[];
 }
 
 export interface LoggingProxy {
   port: number;
   log: ProxyLog;
+  /** Answer HTTPS for this host with a local stand-in page instead of refusing it. */
+  serveLocally(host: string): void;
   close(): Promise<void>;
 }
+
+const TLS_DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'tls');
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost)$/;
 
 export async function startProxy(): Promise<LoggingProxy> {
-  const log: ProxyLog = { local: [], foreign: [] };
+  const log: ProxyLog = { local: [], foreign: [], standIns: [] };
+  const standInHosts = new Set<string>();
+  // A local HTTPS server that plays every stand-in host: it shows which URL was asked for.
+  const tls = createTlsServer(
+    { key: readFileSync(join(TLS_DIR, 'key.pem')), cert: readFileSync(join(TLS_DIR, 'cert.pem')) },
+    (req, res) => {
+      const url = `https://${req.headers.host ?? ''}${req.url ?? '/'}`;
+      log.standIns.push(`${req.method} ${url}`);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><title>Stand-in</title><h1 id="stand-in">Local stand-in for a news page</h1>`);
+    },
+  );
+  await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+  const tlsPort = (tls.address() as AddressInfo).port;
   const server: Server = createServer((req, res) => {
     let target: URL;
     try {
@@ -47,18 +69,32 @@ export async function startProxy(): Promise<LoggingProxy> {
     upstream.on('error', () => res.writeHead(502).end());
     req.pipe(upstream);
   });
-  server.on('connect', (req, socket) => {
-    log.foreign.push(`CONNECT ${req.url ?? ''}`);
-    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+  server.on('connect', (req, socket, head) => {
+    const host = (req.url ?? '').replace(/:\d+$/, '');
+    if (!standInHosts.has(host)) {
+      log.foreign.push(`CONNECT ${req.url ?? ''}`);
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    const upstream = connect(tlsPort, '127.0.0.1', () => {
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(socket);
+      socket.pipe(upstream);
+    });
+    upstream.on('error', () => socket.destroy());
+    socket.on('error', () => upstream.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
     log,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    serveLocally: (host) => void standInHosts.add(host),
+    close: async () => {
+      tls.closeAllConnections();
+      await new Promise<void>((resolve) => tls.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
