@@ -100,3 +100,7 @@ export async function recordCoverageVisit(url: string, storyId: string): Promise
     // Visits are a convenience; the reader still gets the page and the context.
   }
 }
+
+export async function purgeTrash(): Promise<void> {
+  await repository().purgeExpiredTrash().catch(() => undefined);
+}

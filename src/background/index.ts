@@ -5,6 +5,7 @@ import { route, broadcast } from './router';
 import { clearTab, getTab, setTab } from './tab-state';
 import { sendToTab } from './router';
 import { injectIntoOpenTabs, syncGrantedScripts } from './site-access';
+import { purgeTrash } from './data';
 
 browser.runtime.onMessage.addListener(((message: unknown, sender: unknown, sendResponse: (r: unknown) => void) => {
   // sendResponse + `return true` works in every supported browser, with or without the
@@ -45,4 +46,8 @@ browser.permissions.onRemoved.addListener(() => {
 });
 browser.runtime.onInstalled.addListener(() => {
   void syncGrantedScripts();
+});
+// Deleted items wait 24 h in the trash for undo; drop the expired ones when the browser starts.
+browser.runtime.onStartup.addListener(() => {
+  void purgeTrash();
 });

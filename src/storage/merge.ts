@@ -1,0 +1,88 @@
+// How two copies of the same thing become one. Pure, so the rules can be tested on their own.
+
+import { LIMITS, type SavedItem, type Settings, type SettingsPatch, type Visit } from './model';
+import { unionTags } from './text';
+import { siteOf } from './url';
+
+/**
+ * `stored` and `incoming` share a dedupe key. The copy edited last wins the note and metadata;
+ * tags are the union (the winner's first); the stored item keeps its id and key so open
+ * views and undo tokens stay valid. Merging the same copy again changes nothing.
+ */
+export function mergeItems(
+  stored: SavedItem,
+  incoming: SavedItem,
+): { item: SavedItem; tagsTruncated: boolean } {
+  const [newer, older] = incoming.updatedAt > stored.updatedAt ? [incoming, stored] : [stored, incoming];
+  const { tags, truncated } = unionTags(newer.tags, older.tags, LIMITS.tagCount);
+  const url = newer.url;
+  return {
+    item: {
+      id: stored.id,
+      kind: stored.kind,
+      url,
+      title: newer.title || older.title,
+      publisher: newer.publisher || older.publisher,
+      quote: newer.quote,
+      note: newer.note,
+      tags,
+      storyId: newer.storyId ?? older.storyId,
+      site: siteOf(url),
+      ref: stored.ref,
+      key: stored.key,
+      createdAt: Math.min(stored.createdAt, incoming.createdAt),
+      updatedAt: Math.max(stored.updatedAt, incoming.updatedAt),
+    },
+    tagsTruncated: truncated,
+  };
+}
+
+export function sameItem(a: SavedItem, b: SavedItem): boolean {
+  return (
+    a.id === b.id &&
+    a.kind === b.kind &&
+    a.url === b.url &&
+    a.title === b.title &&
+    a.publisher === b.publisher &&
+    a.quote === b.quote &&
+    a.note === b.note &&
+    a.storyId === b.storyId &&
+    a.site === b.site &&
+    a.ref === b.ref &&
+    a.key === b.key &&
+    a.createdAt === b.createdAt &&
+    a.updatedAt === b.updatedAt &&
+    a.tags.length === b.tags.length &&
+    a.tags.every((tag, n) => tag === b.tags[n])
+  );
+}
+
+/** Idempotent, so importing the same backup twice does not double the counts. */
+export function mergeVisits(stored: Visit, incoming: Visit): Visit {
+  const [latest, earlier] = incoming.lastAt > stored.lastAt ? [incoming, stored] : [stored, incoming];
+  return {
+    url: stored.url,
+    storyId: latest.storyId ?? earlier.storyId,
+    firstAt: Math.min(stored.firstAt, incoming.firstAt),
+    lastAt: latest.lastAt,
+    count: Math.max(stored.count, incoming.count),
+  };
+}
+
+export function sameVisit(a: Visit, b: Visit): boolean {
+  return (
+    a.url === b.url &&
+    a.storyId === b.storyId &&
+    a.firstAt === b.firstAt &&
+    a.lastAt === b.lastAt &&
+    a.count === b.count
+  );
+}
+
+/** Imported settings: the file's sidebar mode; disabled sites from both, the current ones first. */
+export function mergeSettings(current: Settings, incoming: SettingsPatch): Settings {
+  const disabledSites = incoming.disabledSites
+    ? [...new Set([...current.disabledSites, ...incoming.disabledSites])].slice(0, LIMITS.disabledSites)
+    : current.disabledSites;
+  return { sidebarMode: incoming.sidebarMode ?? current.sidebarMode, disabledSites };
+}

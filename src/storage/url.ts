@@ -1,0 +1,96 @@
+// URL handling shared by saved items, visits and site settings. Pure.
+
+import { LIMITS } from './model';
+
+// Parameters that identify a campaign or a click, never the page; two links that differ only
+// in these are the same article for the reader.
+const TRACKING_PARAM = /^(utm_[a-z0-9_]+|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|_hsenc|_hsmi|mkt_tok|ref_src|ref_url|smid|cmpid|ocid|guccounter|guce_referrer|guce_referrer_sig|at_medium|at_campaign|at_custom\d*)$/i;
+
+function parseHttp(raw: string): URL | null {
+  if (typeof raw !== 'string' || raw.length > LIMITS.urlLength) return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (url.hostname === '') return null;
+  return url;
+}
+
+export function isHttpUrl(raw: string): boolean {
+  return parseHttp(raw) !== null;
+}
+
+/**
+ * The form a URL is stored in: the parser's canonical serialisation, which percent-encodes
+ * spaces, quotes and angle brackets (so it is safe inside a Markdown autolink), without
+ * user:password (never worth keeping in a saved item). Null when not an http(s) URL.
+ */
+export function canonicalUrl(raw: string): string | null {
+  const url = parseHttp(raw);
+  if (!url) return null;
+  // URL setters re-parse the whole URL; skip them in the usual case of no credentials.
+  if (url.username !== '' || url.password !== '') {
+    url.username = '';
+    url.password = '';
+  }
+  return url.href;
+}
+
+function stripWww(hostname: string): string {
+  const host = hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
+  return host.startsWith('www.') && host.length > 4 ? host.slice(4) : host;
+}
+
+/** Hostname without "www.", lowercase (punycode for IDNs), '' if not an http(s) URL. */
+export function siteOf(raw: string): string {
+  const url = parseHttp(raw);
+  return url ? stripWww(url.hostname) : '';
+}
+
+/**
+ * An identity for comparing URLs, not a link to open: https, no www, no credentials, no
+ * fragment, no tracking parameters, parameters sorted, no trailing slash, uppercase escapes.
+ * Returns null when the input is not an http(s) URL.
+ */
+export function normaliseUrl(raw: string): string | null {
+  const url = parseHttp(raw);
+  if (!url) return null;
+  // Assembled from the parsed parts (already canonically escaped) rather than through URL
+  // setters, each of which re-parses: this runs for every item of a 100,000-item import.
+  const defaultPort = url.protocol === 'http:' ? '80' : '443';
+  const port = url.port === '' || url.port === defaultPort ? '' : `:${url.port}`;
+  let path = url.pathname;
+  if (path.length > 1 && path.endsWith('/')) path = path.replace(/\/+$/, '') || '/';
+  let search = '';
+  if (url.search.length > 1) {
+    const kept = [...url.searchParams].filter(([name]) => !TRACKING_PARAM.test(name));
+    kept.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    if (kept.length > 0) search = `?${new URLSearchParams(kept).toString()}`;
+  }
+  const href = `https://${stripWww(url.hostname)}${port}${path}${search}`;
+  return href.includes('%') ? href.replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase()) : href;
+}
+
+/**
+ * A hostname as typed or pasted ("WWW.Example.com", "example.com/path", a full URL) in the
+ * form kept in Settings.disabledSites, or null if it is not a hostname.
+ */
+export function normaliseHost(raw: string): string | null {
+  if (typeof raw !== 'string') return null;
+  const trimmed = raw.trim();
+  if (trimmed === '' || trimmed.length > LIMITS.urlLength) return null;
+  const candidate = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  const site = siteOf(candidate);
+  if (site === '' || site.length > LIMITS.hostLength) return null;
+  return site;
+}
+
+/** Whether the sidebar is turned off for the page at this URL (a disabled site covers its subdomains). */
+export function isSiteDisabled(disabledSites: readonly string[], pageUrl: string): boolean {
+  const site = siteOf(pageUrl);
+  if (site === '') return false;
+  return disabledSites.some((host) => site === host || site.endsWith(`.${host}`));
+}
