@@ -28,7 +28,8 @@ export function articleHtml(title: string, paragraphs: string[], opts: ArticleOp
 ${opts.extraHead ?? ''}
 <style>body{font:17px/1.6 Georgia,serif;margin:0;color:#222;background:#fff}header,footer{background:#f3f3f3;padding:12px 24px}
 nav a{margin-right:12px}main{display:flex;gap:32px;max-width:1100px;margin:0 auto;padding:24px}article{flex:1 1 auto;max-width:720px}
-aside{flex:0 0 240px;font:14px/1.4 system-ui,sans-serif}h1{font-size:32px;line-height:1.2}</style>
+aside{flex:0 0 240px;font:14px/1.4 system-ui,sans-serif}h1{font-size:32px;line-height:1.2}
+@media (prefers-color-scheme: dark){body{background:#121212;color:#e4e4e4}header,footer{background:#1e1e1e}a{color:#8ab4f8}}</style>
 </head>
 <body>
 <header><a href="/">${escapeHtml(site)}</a><nav><a href="/world">World</a><a href="/business">Business</a><a href="/tech">Tech</a></nav></header>
