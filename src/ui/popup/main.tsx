@@ -1,6 +1,9 @@
 import { render } from 'preact';
+import { browser } from '../../platform/browser';
+import { App, FIRST_PAGE } from './App';
+import { createRealApi } from './real-api';
 
-function Popup() {
-  return <main data-ready><h1>Saved items</h1></main>;
-}
-render(<Popup />, document.getElementById('app')!);
+const api = createRealApi({ prefetch: FIRST_PAGE });
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = api.t('pp_title');
+render(<App api={api} />, document.getElementById('app')!);

@@ -1,0 +1,73 @@
+// Export to JSON, Markdown or CSV; import a JSON export. Results and errors go to one visible
+// alert region.
+import type { ExportFormat } from './download';
+
+export interface IoMessage {
+  kind: 'ok' | 'error' | 'busy';
+  text: string;
+}
+
+interface Props {
+  t: (key: string, ...subs: string[]) => string;
+  busy: boolean;
+  message: IoMessage | null;
+  onExport: (format: ExportFormat) => void;
+  onImportFile: (file: File) => void;
+  importInTab: (() => void) | null;
+}
+
+const EXPORTS: { format: ExportFormat; testid: string; key: string }[] = [
+  { format: 'json', testid: 'export-json', key: 'pp_exportJson' },
+  { format: 'md', testid: 'export-md', key: 'pp_exportMd' },
+  { format: 'csv', testid: 'export-csv', key: 'pp_exportCsv' },
+];
+
+export function ImportExport({ t, busy, message, onExport, onImportFile, importInTab }: Props) {
+  return (
+    <section class="io" aria-labelledby="pp-io-heading">
+      <h2 id="pp-io-heading" class="visually-hidden">
+        {t('pp_ioHeading')}
+      </h2>
+      <div class="io-buttons">
+        <div class="export-group" role="group" aria-labelledby="pp-export-label">
+          <span id="pp-export-label">{t('pp_exportLabel')}</span>
+          {EXPORTS.map((e) => (
+            <button key={e.format} type="button" data-testid={e.testid} disabled={busy} onClick={() => onExport(e.format)}>
+              {t(e.key)}
+            </button>
+          ))}
+        </div>
+        {importInTab ? (
+          <button type="button" class="import" disabled={busy} onClick={importInTab}>
+            {t('pp_importInTab')}
+          </button>
+        ) : (
+          <label class={busy ? 'import file-button disabled' : 'import file-button'}>
+            <input
+              type="file"
+              class="visually-hidden"
+              data-testid="import-file"
+              accept=".json,application/json"
+              disabled={busy}
+              onChange={(e) => {
+                const input = e.currentTarget as HTMLInputElement;
+                const file = input.files?.[0];
+                // Cleared so choosing the same file again (after fixing it) fires a change.
+                input.value = '';
+                if (file) onImportFile(file);
+              }}
+            />
+            {t('pp_importJson')}
+          </label>
+        )}
+      </div>
+      <p
+        class={message ? `io-status ${message.kind}` : 'io-status'}
+        role="alert"
+        data-testid="io-status"
+      >
+        {message?.text ?? ''}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+// Search box, the four filters (story, kind, tag, site) and the sort order.
+import type { RefObject } from 'preact';
+import { ITEM_KINDS, type ItemKind } from '../../storage/model';
+import type { Facet, Facets } from '../../storage/search';
+import { NO_STORY, SORT_CHOICES, type SortChoice, type ViewFilters } from './model';
+
+interface Props {
+  filters: ViewFilters;
+  facets: Facets | null;
+  /** Items with no story, for the "Not in a story" option. */
+  storylessCount: number;
+  onChange: (patch: Partial<ViewFilters>) => void;
+  storyTitle: (storyId: string) => string | null;
+  t: (key: string, ...subs: string[]) => string;
+  searchRef: RefObject<HTMLInputElement | null>;
+}
+
+interface Option {
+  value: string;
+  label: string;
+}
+
+/** Keeps the current value in the menu even when no item has it any more. */
+function withCurrent(options: Option[], current: string, label: string): Option[] {
+  return current === '' || options.some((o) => o.value === current) ? options : [...options, { value: current, label }];
+}
+
+function facetOptions(facets: Facet[] | undefined, label: (value: string) => string): Option[] {
+  return (facets ?? []).map((f) => ({ value: f.value, label: `${label(f.value)} (${f.count})` }));
+}
+
+function Select(props: {
+  id: string;
+  testid: string;
+  label: string;
+  allLabel?: string;
+  value: string;
+  options: Option[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div class="field">
+      <label class="visually-hidden" for={props.id}>
+        {props.label}
+      </label>
+      <select
+        id={props.id}
+        data-testid={props.testid}
+        value={props.value}
+        onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value)}
+      >
+        {props.allLabel !== undefined ? <option value="">{props.allLabel}</option> : null}
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function SearchAndFilters({ filters, facets, storylessCount, onChange, storyTitle, t, searchRef }: Props) {
+  const storyOptions = facetOptions(facets?.storyIds, (id) => storyTitle(id) ?? id);
+  if (storylessCount > 0) storyOptions.push({ value: NO_STORY, label: `${t('pp_noStoryItems')} (${storylessCount})` });
+  const kindCounts = new Map((facets?.kinds ?? []).map((f) => [f.value, f.count]));
+  const kindOptions = ITEM_KINDS.map((kind) => ({
+    value: kind,
+    label: `${t(`pp_kind_${kind}`)} (${kindCounts.get(kind) ?? 0})`,
+  }));
+  const tagOptions = facetOptions(facets?.tags, (tag) => tag);
+  const siteOptions = facetOptions(facets?.sites, (site) => site);
+
+  return (
+    <div class="filters" role="search">
+      <div class="search-row">
+        <label class="visually-hidden" for="pp-search">
+          {t('pp_searchLabel')}
+        </label>
+        <input
+          id="pp-search"
+          ref={searchRef}
+          type="search"
+          data-testid="search"
+          autocomplete="off"
+          spellcheck={false}
+          maxLength={500}
+          placeholder={t('pp_searchPlaceholder')}
+          value={filters.text}
+          onInput={(e) => onChange({ text: (e.currentTarget as HTMLInputElement).value })}
+        />
+        <Select
+          id="pp-sort"
+          testid="sort"
+          label={t('pp_sortLabel')}
+          value={filters.sort}
+          options={SORT_CHOICES.map((s) => ({ value: s, label: t(`pp_sort_${s}`) }))}
+          onChange={(v) => onChange({ sort: v as SortChoice })}
+        />
+      </div>
+      <div class="filter-row">
+        <Select
+          id="pp-story"
+          testid="filter-story"
+          label={t('pp_filterStory')}
+          allLabel={t('pp_allStories')}
+          value={filters.story}
+          options={withCurrent(storyOptions, filters.story, storyTitle(filters.story) ?? filters.story)}
+          onChange={(v) => onChange({ story: v })}
+        />
+        <Select
+          id="pp-kind"
+          testid="filter-kind"
+          label={t('pp_filterKind')}
+          allLabel={t('pp_allKinds')}
+          value={filters.kind}
+          options={kindOptions}
+          onChange={(v) => onChange({ kind: v as ItemKind | '' })}
+        />
+        <Select
+          id="pp-tag"
+          testid="filter-tag"
+          label={t('pp_filterTag')}
+          allLabel={t('pp_allTags')}
+          value={filters.tag}
+          options={withCurrent(tagOptions, filters.tag, filters.tag)}
+          onChange={(v) => onChange({ tag: v })}
+        />
+        <Select
+          id="pp-site"
+          testid="filter-site"
+          label={t('pp_filterSite')}
+          allLabel={t('pp_allSites')}
+          value={filters.site}
+          options={withCurrent(siteOptions, filters.site, filters.site)}
+          onChange={(v) => onChange({ site: v })}
+        />
+      </div>
+    </div>
+  );
+}

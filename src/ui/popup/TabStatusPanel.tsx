@@ -1,0 +1,52 @@
+// What the extension is doing on the tab the popup was opened from.
+import type { TabStatus } from './api';
+
+interface Props {
+  status: TabStatus | null;
+  t: (key: string, ...subs: string[]) => string;
+  onOpenSidebar: (tabId: number) => void;
+  /** Null where the browser has no side panel; otherwise must run inside the click. */
+  onOpenSidePanel: ((tabId: number) => void) | null;
+  onTurnOn: (site: string) => void;
+}
+
+export function TabStatusPanel({ status, t, onOpenSidebar, onOpenSidePanel, onTurnOn }: Props) {
+  let body;
+  if (status === null) {
+    body = <p class="tab-line muted">{t('pp_tabChecking')}</p>;
+  } else if (status.kind === 'available') {
+    body = (
+      <>
+        <p class="tab-line">{t('pp_tabAvailable')}</p>
+        <div class="tab-actions">
+          <button type="button" class="primary" data-testid="open-sidebar" onClick={() => onOpenSidebar(status.tabId)}>
+            {t('pp_openSidebar')}
+          </button>
+          {onOpenSidePanel ? (
+            <button type="button" data-testid="open-side-panel" onClick={() => onOpenSidePanel(status.tabId)}>
+              {t('pp_openSidePanel')}
+            </button>
+          ) : null}
+        </div>
+      </>
+    );
+  } else if (status.kind === 'off') {
+    body = (
+      <>
+        <p class="tab-line">{t('pp_tabOff', status.site)}</p>
+        <div class="tab-actions">
+          <button type="button" class="primary" data-testid="site-on" onClick={() => onTurnOn(status.site)}>
+            {t('pp_turnOn')}
+          </button>
+        </div>
+      </>
+    );
+  } else {
+    body = <p class="tab-line muted">{t('pp_tabNone')}</p>;
+  }
+  return (
+    <section class="tab-status" data-testid="tab-status" data-state={status?.kind ?? 'checking'} aria-label={t('pp_tabRegion')}>
+      {body}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+// Everything the popup needs from the outside world, as one interface. The real implementation
+// (real-api.ts) reads the database and talks to the background; tests pass a fake.
+
+import type { ImportSummary, ItemPatch, SavedItem } from '../../storage/model';
+import type { ExportFormat } from './download';
+
+export type TabStatus =
+  | { kind: 'available'; tabId: number }
+  /** `site` is the disabledSites entry to remove to turn the extension back on. */
+  | { kind: 'off'; tabId: number; site: string }
+  | { kind: 'none' };
+
+export interface ExportedFile {
+  text: string;
+  /** How many saved items it holds. */
+  count: number;
+}
+
+export type Change = 'items' | 'tab';
+
+export interface PopupApi {
+  /** BCP 47 tag of the browser's UI language, for `<html lang>` and dates. */
+  readonly locale: string;
+  t(key: string, ...substitutions: string[]): string;
+
+  tabStatus(): Promise<TabStatus>;
+  openSidebar(tabId: number): Promise<void>;
+  /**
+   * Opens the browser's own side panel. Null where the browser has none. Call it straight from
+   * the click handler: both browsers refuse unless a user gesture is under way.
+   */
+  readonly openSidePanel: ((tabId: number) => Promise<void>) | null;
+  enableSite(site: string): Promise<void>;
+
+  /** The newest `limit` items, newest first: enough for the first screen. */
+  newestItems(limit: number): Promise<SavedItem[]>;
+  allItems(): Promise<SavedItem[]>;
+  /** Calls `cb` whenever saved items, or the active tab's context, may have changed. */
+  watch(cb: (change: Change) => void): () => void;
+  /** A human name for a story id (the pack title), or null if unknown. */
+  storyTitle(storyId: string): string | null;
+
+  updateItem(id: string, patch: ItemPatch): Promise<void>;
+  /** Resolves to the undo token. */
+  deleteItems(ids: string[]): Promise<string>;
+  undoDelete(token: string): Promise<void>;
+  exportItems(format: ExportFormat): Promise<ExportedFile>;
+  importText(text: string): Promise<ImportSummary>;
+  openUrl(url: string): Promise<void>;
+  saveFile(name: string, mime: string, text: string): void;
+  /**
+   * Non-null where a file picker would close the popup (Firefox): opens this page in a tab,
+   * where the import input works.
+   */
+  readonly importInTab: (() => void) | null;
+}
