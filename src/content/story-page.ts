@@ -26,7 +26,9 @@ async function siteDisabled(): Promise<boolean> {
   try {
     const stored = await ext.storage.local.get('disabledSites');
     const list = stored['disabledSites'];
-    return Array.isArray(list) && list.includes(location.hostname);
+    // Same rule as the settings: "www." is ignored and a site covers its subdomains.
+    const host = location.hostname.toLowerCase().replace(/^www\./, '');
+    return Array.isArray(list) && list.some((site) => typeof site === 'string' && (host === site || host.endsWith('.' + site)));
   } catch {
     return false;
   }

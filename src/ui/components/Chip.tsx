@@ -1,0 +1,20 @@
+// A small labelled status badge. The label is real text (not colour alone), and an optional
+// prefix that only screen readers hear says what the chip is ("Status: denied").
+export type ChipTone = 'neutral' | 'alleged' | 'denied' | 'unverified' | 'positive' | 'warning';
+
+export interface ChipProps {
+  tone: ChipTone;
+  label: string;
+  /** Read before the label by screen readers only. */
+  srPrefix?: string;
+  testId?: string;
+}
+
+export function Chip({ tone, label, srPrefix, testId }: ChipProps) {
+  return (
+    <span class={`chip chip-${tone}`} data-testid={testId}>
+      {srPrefix ? <span class="sr-only">{srPrefix} </span> : null}
+      {label}
+    </span>
+  );
+}

@@ -1,0 +1,66 @@
+// When the sidebar opens by itself: on the first story page of a session, always, or never
+// (only the small tab at the page edge).
+import { useState } from 'preact/hooks';
+import type { SidebarMode } from '../../protocol/messages';
+import { Section } from '../components/Section';
+import { useUi } from './ui-context';
+
+const MODES: readonly SidebarMode[] = ['first-open', 'always-open', 'tab-only'];
+
+export interface SettingsSectionProps {
+  mode: SidebarMode | null;
+  onChange: (mode: SidebarMode) => Promise<void>;
+}
+
+export function SettingsSection({ mode, onChange }: SettingsSectionProps) {
+  const { t } = useUi();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const choose = async (next: SidebarMode) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onChange(next);
+    } catch {
+      setError(t('sb_settings_failed'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Section id="sb-settings" title={t('sb_settings_heading')}>
+      {mode === null ? (
+        <p class="muted">{t('sb_settings_unavailable')}</p>
+      ) : (
+        <fieldset class="modes" aria-busy={busy}>
+          <legend>{t('sb_mode_legend')}</legend>
+          {MODES.map((m) => {
+            const key = m.replace(/-/g, '_');
+            return (
+              <div key={m} class="mode">
+                <input
+                  type="radio"
+                  id={`sb-mode-${m}`}
+                  name="sb-mode"
+                  value={m}
+                  checked={mode === m}
+                  aria-describedby={`sb-mode-${m}-desc`}
+                  onChange={() => {
+                    if (!busy) void choose(m);
+                  }}
+                />
+                <label for={`sb-mode-${m}`}>{t(`sb_mode_${key}`)}</label>
+                <p id={`sb-mode-${m}-desc`} class="small muted">
+                  {t(`sb_mode_${key}_desc`)}
+                </p>
+              </div>
+            );
+          })}
+        </fieldset>
+      )}
+      {error ? <p class="error">{error}</p> : null}
+    </Section>
+  );
+}

@@ -1,0 +1,72 @@
+// "Turn off on this site", and the way back. The content script reads the setting on its next
+// run, so the sidebar stays until the page is loaded again; the text says so.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useUi } from './ui-context';
+
+export interface SiteToggleProps {
+  host: string;
+  initiallyDisabled: boolean;
+  onSetEnabled: (site: string, enabled: boolean) => Promise<void>;
+}
+
+export function SiteToggle({ host, initiallyDisabled, onSetEnabled }: SiteToggleProps) {
+  const { t } = useUi();
+  const [disabled, setDisabled] = useState(initiallyDisabled);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const moveFocus = useRef(false);
+
+  useEffect(() => setDisabled(initiallyDisabled), [initiallyDisabled, host]);
+  useEffect(() => {
+    if (moveFocus.current && button.current) {
+      button.current.focus();
+      moveFocus.current = false;
+    }
+  });
+
+  const change = async (enabled: boolean) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onSetEnabled(host, enabled);
+      setDisabled(!enabled);
+      moveFocus.current = true;
+    } catch {
+      setError(t('sb_site_failed'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="site-toggle">
+      {disabled ? (
+        <>
+          <p class="site-off-note">{t('sb_site_is_off', host)}</p>
+          <button type="button" class="button" ref={button} disabled={busy} onClick={() => void change(true)}>
+            {t('sb_site_on')}
+          </button>
+        </>
+      ) : (
+        <>
+          <p class="small muted" id="sb-site-off-desc">
+            {t('sb_site_off_desc', host)}
+          </p>
+          <button
+            type="button"
+            class="button"
+            ref={button}
+            data-testid="site-off"
+            aria-describedby="sb-site-off-desc"
+            disabled={busy}
+            onClick={() => void change(false)}
+          >
+            {t('sb_site_off')}
+          </button>
+        </>
+      )}
+      {error ? <p class="error">{error}</p> : null}
+    </div>
+  );
+}

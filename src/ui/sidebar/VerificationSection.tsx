@@ -1,0 +1,33 @@
+// First thing a reader sees: how the claims are known and what could not be verified.
+import type { StoryPack } from '../../packs/schema';
+import { ExternalLink } from '../components/ExternalLink';
+import { Section } from '../components/Section';
+import { PACK_TEXT_LANG } from './model';
+import { SourceLine } from './SourceLine';
+import { useUi } from './ui-context';
+
+export function VerificationSection({ pack }: { pack: StoryPack }) {
+  const { t } = useUi();
+  const first = pack.firstReport;
+  return (
+    <Section id="sb-verification" title={t('sb_verification_heading')} testId="verification" class="verification">
+      <ul class="plain-list verification-notes">
+        {pack.verification.map((note) => (
+          <li key={note.id}>
+            <p lang={PACK_TEXT_LANG}>{note.text}</p>
+            <SourceLine url={note.source.url} note={note.source.note} />
+          </li>
+        ))}
+      </ul>
+      <p class="first-report">
+        {t('sb_first_report', first.publisher, first.date ?? t('sb_date_not_shown'))}{' '}
+        <ExternalLink href={first.url} newTabHint={t('sb_new_tab')}>
+          {t('sb_first_report_link')}
+        </ExternalLink>
+      </p>
+      <p class="muted small" lang={PACK_TEXT_LANG}>
+        {first.provenance}
+      </p>
+    </Section>
+  );
+}

@@ -1,0 +1,52 @@
+// Why the sidebar appeared: the signals detection matched on this page, and the way to turn it
+// off for the site.
+import type { DetectionReport } from '../../protocol/messages';
+import { Section } from '../components/Section';
+import { PACK_TEXT_LANG } from './model';
+import { SiteToggle } from './SiteToggle';
+import { useUi } from './ui-context';
+
+export interface WhySectionProps {
+  report: DetectionReport;
+  host: string | null;
+  initiallyDisabled: boolean;
+  onSetEnabled: (site: string, enabled: boolean) => Promise<void>;
+}
+
+export function WhySection({ report, host, initiallyDisabled, onSetEnabled }: WhySectionProps) {
+  const { t } = useUi();
+  return (
+    <Section id="sb-why" title={t('sb_why_heading')} testId="why">
+      {report.signals.length > 0 ? (
+        <>
+          <p>{t('sb_why_intro')}</p>
+          <ul class="signals">
+            {report.signals.map((signal, i) => (
+              <li key={`${signal.id}-${i}`}>
+                <span class="signal-label" lang={PACK_TEXT_LANG}>
+                  {signal.label}
+                </span>
+                {' — '}
+                {t(`sb_where_${signal.where}`)}
+                {signal.text ? (
+                  <>
+                    {': '}
+                    <q class="signal-text">{signal.text}</q>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>{t('sb_why_no_signals')}</p>
+      )}
+      <p class="small muted">{t('sb_why_score', formatScore(report.score), formatScore(report.threshold))}</p>
+      {host ? <SiteToggle host={host} initiallyDisabled={initiallyDisabled} onSetEnabled={onSetEnabled} /> : null}
+    </Section>
+  );
+}
+
+function formatScore(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
