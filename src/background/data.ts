@@ -2,6 +2,7 @@
 // repository call, which is one transaction; every change is announced to open extension pages.
 import { browser } from '../platform/browser';
 import type { Broadcast, PageToBackground, SidebarMode } from '../protocol/messages';
+import { broadcast } from './broadcast';
 import { createRepository, DEFAULT_SETTINGS, openDb, type Repository, type Settings } from '../storage';
 
 type DataMessage = Exclude<
@@ -15,9 +16,7 @@ function repository(): Repository {
   return repo;
 }
 
-async function announce(what: Broadcast['what']): Promise<void> {
-  await browser.runtime.sendMessage({ type: 'bg/changed', what } satisfies Broadcast).catch(() => undefined);
-}
+const announce = (what: Broadcast['what']) => broadcast(what);
 
 /** The content script reads the disabled sites from storage.local: it may not open the database. */
 async function mirrorDisabledSites(settings: Settings): Promise<void> {

@@ -1,7 +1,8 @@
 // Background entry: every listener is registered at the top level, synchronously, so that a
 // stopped service worker (Chrome) or event page (Firefox) is woken by the event it missed.
 import { browser } from '../platform/browser';
-import { route, broadcast } from './router';
+import { route } from './router';
+import { broadcast } from './broadcast';
 import { clearTab, getTab, setTab } from './tab-state';
 import { sendToTab } from './router';
 import { injectIntoOpenTabs, syncGrantedScripts } from './site-access';
@@ -33,7 +34,7 @@ browser.tabs.onRemoved.addListener((tabId) => {
 
 // The browser's own side panel follows the active tab.
 browser.tabs.onActivated.addListener(({ tabId }) => {
-  void broadcast({ type: 'bg/changed', what: 'tab', tabId });
+  void broadcast('tab', tabId);
 });
 
 // Sites the reader turned on beyond the curated list.

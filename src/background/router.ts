@@ -6,19 +6,15 @@ import {
   PageToBackground,
   explain,
   parse,
-  type Broadcast,
   type ContentResponses,
   type Reply,
 } from '../protocol/messages';
 import { classifySender } from './senders';
+import { broadcast } from './broadcast';
 import { clearTab, firstStoryPageOfSession, getTab, setTab } from './tab-state';
 import { handleDataMessage, isDataMessage, recordCoverageVisit, sidebarMode } from './data';
 import { packById } from '../packs/bundled';
 
-export async function broadcast(message: Broadcast): Promise<void> {
-  // No extension page may be open: that is not an error.
-  await browser.runtime.sendMessage(message).catch(() => undefined);
-}
 
 async function sendToTab(tabId: number, message: unknown): Promise<void> {
   await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
@@ -39,13 +35,13 @@ async function handleContent(msg: ContentToBackground, sender: Runtime.MessageSe
       else sidebar = (await firstStoryPageOfSession()) ? 'open' : 'collapsed';
       await setTab({ tabId, url: msg.url, report: msg.report, sidebar });
       if (msg.report.knownCoverageId) await recordCoverageVisit(msg.url, msg.report.storyId);
-      void broadcast({ type: 'bg/changed', what: 'tab', tabId });
+      void broadcast('tab', tabId);
       const reply: ContentResponses['content/detected'] = { sidebar };
       return reply;
     }
     case 'content/cleared': {
       await clearTab(tabId);
-      void broadcast({ type: 'bg/changed', what: 'tab', tabId });
+      void broadcast('tab', tabId);
       const reply: ContentResponses['content/cleared'] = { ok: true };
       return reply;
     }

@@ -113,6 +113,8 @@ export const PageToBackground = v.variant('type', [
 export type PageToBackground = v.InferOutput<typeof PageToBackground>;
 
 // ---- background -> all extension pages (broadcast) ---------------------------------------
+/** The storage.session key the background writes its broadcasts to. */
+export const BROADCAST_KEY = 'broadcast';
 export const Broadcast = v.object({
   type: v.literal('bg/changed'),
   what: v.picklist(['items', 'visits', 'settings', 'tab']),

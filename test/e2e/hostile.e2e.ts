@@ -38,6 +38,8 @@ const VIEWPORT = { width: 1280, height: 800 };
  * not a freeze. (Content scripts share the page's main thread in both browsers.)
  */
 const DETECTION_BUDGET_MS = 300;
+/** The first detection in a tab also loads the detector and compiles the pack: no freeze, still. */
+const COLD_LIMIT_MS = 1_500;
 
 interface Visit {
   page: Page;
@@ -83,19 +85,25 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     const page = await s.browser.newPage();
     await page.setViewport(VIEWPORT);
     const errors = collectErrors(page);
-    await page.goto(server.url(f.path), { waitUntil: 'load', timeout: 30_000 });
-    await hooks?.prepare?.(page);
-    let frame: Frame | null = null;
-    if (f.expect === 'sidebar') {
-      frame = await findSidebar(s, page, 15_000);
-      expect(frame, 'the sidebar did not appear on a story page').not.toBeNull();
-    } else if (f.expect === 'either') {
-      frame = await findSidebar(s, page, 5_000);
-    } else {
-      // Time for the content script to run (document_end), prefilter, detect and mount.
-      await sleep(1_500);
+    try {
+      await page.goto(server.url(f.path), { waitUntil: 'load', timeout: 30_000 });
+      await hooks?.prepare?.(page);
+      let frame: Frame | null = null;
+      if (f.expect === 'sidebar') {
+        frame = await findSidebar(s, page, 15_000);
+        expect(frame, 'the sidebar did not appear on a story page').not.toBeNull();
+      } else if (f.expect === 'either') {
+        frame = await findSidebar(s, page, 5_000);
+      } else {
+        // Time for the content script to run (document_end), prefilter, detect and mount.
+        await sleep(1_500);
+      }
+      if (f.expect === 'either') console.log(`${name} ${f.name}: ${frame ? 'shows the story' : 'shows nothing'}`);
+      return { page, frame, errors };
+    } catch (err) {
+      await page.close();
+      throw err;
     }
-    return { page, frame, errors };
   }
 
   /** What every hostile page must satisfy. */
@@ -115,20 +123,27 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
       expect(showsStory(view), `sidebar does not show the story's context: ${view.text.slice(0, 300)}`).toBe(true);
       expect(await frameContamination(frame, s.base)).toEqual([]);
     } else {
-      // Nothing shown means nothing at all: a host whose frame never shows the story is a
-      // "Context" tab or a panel that opens on emptiness.
-      expect(hosts, 'a host without a working sidebar').toBe(0);
-      expect(await extensionFrameCount(s, page)).toBe(0);
+      // Nothing shown means nothing the reader can see or trip over: a host whose frame never
+      // shows the story is a "Context" tab, or a panel, that opens on emptiness.
+      const seen = (await visibleAt(page, 'panel')) || (await visibleAt(page, 'tab'));
+      expect(seen, 'a tab or panel whose sidebar never shows the story').toBe(false);
+      expect(await page.evaluate(() => (document.documentElement as HTMLElement | null)?.style?.marginRight ?? ''), 'margin kept for a panel with nothing in it').toBe('');
+      if (f.expect === 'nothing') {
+        // Not a story page (or not an HTML page): not one element, not one frame.
+        expect(hosts).toBe(0);
+        expect(await extensionFrameCount(s, page)).toBe(0);
+      }
     }
   }
 
   const flip = { flips: 0, changes: [] as number[], now: 0 };
+  const spa = { control: [] as number[], story: [] as number[] };
   const hooks: Record<string, Hooks> = {
     'payload-title.html': {
       check: async ({ frame }) => {
         // The title may be shown; if it is, the markup in it is text a reader can see.
         const view = await sidebarView(frame!);
-        if (view.pageTitle !== null) expect(view.pageTitle).toContain('<img src=x onerror=');
+        if (view.pageTitle !== null) expect(view.pageTitle).toMatch(/<(img|a|iframe|script|svg)[\s>]/);
         // No element the page's markup describes was created in the extension's frame.
         const foreign = await frame!.evaluate(
           () => document.querySelectorAll('img:not([src^="chrome-extension:"]):not([src^="moz-extension:"]), svg[onload], iframe, script:not([src])').length,
@@ -195,6 +210,13 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
         // The fake "collapse" and "toggle" messages changed nothing: the panel is open and right.
         expect(await visibleAt(page, 'panel')).toBe(true);
         expect(showsStory(await sidebarView(frame!))).toBe(true);
+      },
+    },
+    'fake-teardown.html': {
+      check: async ({ page }) => {
+        await page.evaluate(() => (window as unknown as { __becomeUnrelated(): void }).__becomeUnrelated());
+        await sleep(1_500);
+        expect(await hostCount(page), 'a story sidebar stayed on a page that is no longer about the story').toBe(0);
       },
     },
     'mutation-loop.html': {
@@ -298,18 +320,37 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
       },
     },
     'huge-dom-spa': {
+      // Single-page navigations on a 100,000-node page, measured by the page's own timer: to
+      // another unrelated article (the control: the same DOM work, the prefilter stops there)
+      // and to the story (detection over the whole DOM, the report, the mount), four times
+      // each. The first detection is cold (the detector's chunk loads, the pack compiles).
       prepare: async (page) => {
         await sleep(1_500);
         expect(await hostCount(page), 'the page is not about the story yet').toBe(0);
-        await resetProbe(page);
-        await page.evaluate(() => (window as unknown as { __goStory(): void }).__goStory());
+        const go = async (where: 'Other' | 'Story'): Promise<number> => {
+          await resetProbe(page);
+          await page.evaluate((w) => (window as unknown as Record<string, () => void>)[`__go${w}`]!(), where);
+          if (where === 'Story') expect(await findSidebar(s, page, 15_000), 'no sidebar after navigating to the story').not.toBeNull();
+          else await sleep(1_200);
+          return (await probe(page))!.maxGap;
+        };
+        spa.control.push(await go('Other'));
+        spa.story.push(await go('Story'));
+        for (let i = 0; i < 3; i++) {
+          spa.control.push(await go('Other'));
+          expect(await hostCount(page), 'the sidebar stayed on a page that left the story').toBe(0);
+          spa.story.push(await go('Story'));
+        }
       },
-      check: async ({ page }) => {
-        // From the navigation to the ready sidebar: prefilter, full detection over 100,000
-        // nodes, the report and the mount, all while the page's own timer keeps going.
-        const p = (await probe(page))!;
-        console.log(`${name} huge-dom-spa: longest main-thread block from navigation to sidebar ${Math.round(p.maxGap)} ms over ${Math.round(p.ms)} ms`);
-        expect(p.maxGap, 'detection blocked the page').toBeLessThan(DETECTION_BUDGET_MS);
+      check: async () => {
+        // The median of three warm detections against the median of four control navigations:
+        // one navigation's hitch on a busy machine says little, three say what detection costs.
+        const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+        const [cold, ...warm] = spa.story;
+        const extra = median(warm) - median(spa.control);
+        console.log(`${name} huge-dom-spa: longest main-thread block per navigation, control ${spa.control.map(Math.round).join('/')} ms, story cold ${Math.round(cold!)} ms, warm ${warm.map(Math.round).join('/')} ms`);
+        expect(cold!, 'the first detection froze the page').toBeLessThan(COLD_LIMIT_MS);
+        expect(extra, 'detection blocked the page beyond its budget').toBeLessThan(DETECTION_BUDGET_MS);
       },
     },
   };

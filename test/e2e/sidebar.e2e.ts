@@ -132,7 +132,7 @@ describe.each(BROWSERS)('sidebar in %s', (name) => {
     // The sidebar marks the source as opened.
     await frame.waitForFunction(
       (h: string) => [...document.querySelectorAll('[data-testid=coverage-item][data-opened]')].some((el) => el.querySelector(`a[href="${CSS.escape(h)}"]`) || el.querySelector('a')?.href === h),
-      { timeout: 10_000 },
+      { timeout: 10_000, polling: 100 },
       href,
     );
     await page.close();
@@ -156,7 +156,7 @@ document.getElementById('next').addEventListener('click', () => {
     await sidebarFrame(s, page);
     expect((await hostState(page)).present).toBe(true);
     await page.click('#next');
-    await page.waitForFunction(() => !document.querySelector('[data-story-context]'), { timeout: 10_000 });
+    await page.waitForFunction(() => !document.querySelector('[data-story-context]'), { timeout: 10_000, polling: 100 });
     expect((await hostState(page)).marginRight).toBe('');
     await page.close();
   });

@@ -109,6 +109,12 @@ export async function launch(name: BrowserName, opts: LaunchOptions = {}): Promi
           'extensions.originControls.grantByDefault': opts.grantHosts ?? true,
           'browser.privatebrowsing.autostart': opts.privateBrowsing ?? false,
           'extensions.allowPrivateBrowsingByDefault': true,
+          // A temporary add-on is removed when Firefox quits; keep its data and origin so a
+          // restart with the same profile behaves like a reader's installed extension.
+          'extensions.webextensions.keepStorageOnUninstall': true,
+          'extensions.webextensions.keepUuidOnUninstall': true,
+          // Optional permissions are granted without a prompt the test cannot click.
+          'extensions.webextOptionalPermissionPrompts': false,
           // No phoning home from the test browser: the privacy tests count requests.
           'network.captive-portal-service.enabled': false,
           'network.connectivity-service.enabled': false,

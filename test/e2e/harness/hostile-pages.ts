@@ -174,15 +174,22 @@ function hugeDomHtml(kind: 'story' | 'plain' | 'spa'): string {
     plain: 'a page that is not a story with a DOM of over 100,000 element nodes: the prefilter ends the work, nothing is injected, the page stays responsive',
     spa: 'a single-page app with a DOM of over 100,000 element nodes that navigates (pushState) from an unrelated article to the story: detection then runs over the whole huge DOM and must not freeze the page',
   }[kind];
+  const budget = UNRELATED_PAGES['city-budget']!;
+  // The control destination: another page about something else (the prefilter stops there).
+  const other = { title: `${budget.title}: what changes for residents`, paragraphs: [...budget.paragraphs].reverse() };
   const spa =
     kind === 'spa'
       ? `<template id="story-title">${escapeHtml(SEED_TEXT.title)}</template><template id="story-article"><h1>${escapeHtml(SEED_TEXT.title)}</h1>${fillTemplate('{{seed-article}}')}</template>
+<template id="other-title">${escapeHtml(other.title)}</template><template id="other-article"><h1>${escapeHtml(other.title)}</h1>${other.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</template>
 <script>
-window.__goStory = function () {
-  history.pushState({}, '', '/hostile/us-accuses-alibaba-of-providing-pla-with-sensitive-data.html');
-  document.title = document.getElementById('story-title').content.textContent;
-  document.querySelector('article').innerHTML = document.getElementById('story-article').innerHTML;
-};
+// Single-page navigations: the same DOM work either way, only the destination differs.
+function __go(path, which) {
+  history.pushState({}, '', path);
+  document.title = document.getElementById(which + '-title').content.textContent;
+  document.querySelector('article').innerHTML = document.getElementById(which + '-article').innerHTML;
+}
+window.__goOther = function () { __go('/hostile/city-budget-what-changes.html', 'other'); };
+window.__goStory = function () { __go('/hostile/us-accuses-alibaba-of-providing-pla-with-sensitive-data.html', 'story'); };
 </script>`
       : '';
   return `<!--
@@ -516,18 +523,23 @@ export async function waitForBridge(page: Page, timeout = 10_000): Promise<void>
     let id = 1_000_000;
     while (performance.now() < deadline) {
       const myId = ++id;
+      // No named functions in here: tsx's keepNames would wrap them in a helper the page lacks.
       const answered = await new Promise<boolean>((res) => {
-        const on = (e: MessageEvent) => {
-          const d = e.data as { e2eReplyTo?: number } | null;
-          if (d && d.e2eReplyTo === myId) {
-            window.removeEventListener('message', on);
-            res(true);
-          }
-        };
-        window.addEventListener('message', on);
+        const stop = new AbortController();
+        window.addEventListener(
+          'message',
+          (e: MessageEvent) => {
+            const d = e.data as { e2eReplyTo?: number } | null;
+            if (d && d.e2eReplyTo === myId) {
+              stop.abort();
+              res(true);
+            }
+          },
+          { signal: stop.signal },
+        );
         window.postMessage({ e2eId: myId, e2eSend: { type: 'e2e/ping' } }, '*');
         setTimeout(() => {
-          window.removeEventListener('message', on);
+          stop.abort();
           res(false);
         }, 250);
       });
@@ -536,4 +548,100 @@ export async function waitForBridge(page: Page, timeout = 10_000): Promise<void>
     return false;
   }, timeout);
   if (!ok) throw new Error(`the e2e bridge did not answer on ${page.url()}`);
+}
+
+// ---- the fuzz page ------------------------------------------------------------------------------
+
+/**
+ * A story page on an /__e2e/ path (where the test build's content script installs its message
+ * bridge) with a batch sender: `__fuzzBatch(jsonText, timeoutMs)` parses a JSON array of
+ * messages (JSON.parse keeps "__proto__" keys as own keys, as an attacker's would be), turns
+ * `{"$special": kind}` markers into values JSON cannot carry, posts them all to the bridge at
+ * once and resolves with one result per message: `{reply}`, `{threw}` (the content script's
+ * sendMessage refused it) or `{timeout: true}`.
+ */
+export function fuzzPageHtml(): string {
+  return fillTemplate(`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{{seed-title}}</title>
+{{probe}}
+<script>
+(function () {
+  var seq = 0;
+  var pending = {};
+  window.addEventListener('message', function (e) {
+    var d = e.data;
+    if (!d || typeof d !== 'object' || typeof d.e2eReplyTo !== 'number') return;
+    var done = pending[d.e2eReplyTo];
+    if (!done) return;
+    delete pending[d.e2eReplyTo];
+    done('threw' in d ? { threw: String(d.threw) } : { reply: d.reply });
+  });
+  function special(kind) {
+    switch (kind) {
+      case 'undefined': return undefined;
+      case 'nan': return NaN;
+      case 'infinity': return -Infinity;
+      case 'bigint': return BigInt('123456789012345678901234567890');
+      case 'date': return new Date(0);
+      case 'regexp': return /content\\/detected/g;
+      case 'map': return new Map([['type', 'items/save']]);
+      case 'set': return new Set(['content/detected']);
+      case 'buffer': return new Uint8Array([123, 34, 116, 121, 112, 101, 34, 125]).buffer;
+      case 'typed': return new Float64Array([1, NaN, Infinity]);
+      case 'cycle': { var o = { type: 'content/cleared', url: location.href }; o.self = o; return o; }
+      case 'sparse': { var a = []; a[5000] = 'content/detected'; return a; }
+      case 'error': return new TypeError('items/save');
+      case 'blob': return new Blob(['{"type":"items/save"}'], { type: 'application/json' });
+      default: return kind;
+    }
+  }
+  function revive(v) {
+    if (Array.isArray(v)) { for (var i = 0; i < v.length; i++) v[i] = revive(v[i]); return v; }
+    if (v && typeof v === 'object') {
+      var keys = Object.keys(v);
+      if (keys.length === 1 && keys[0] === '$special') return special(v.$special);
+      for (var k = 0; k < keys.length; k++) {
+        var r = revive(v[keys[k]]);
+        if (r !== v[keys[k]]) v[keys[k]] = r;
+      }
+    }
+    return v;
+  }
+  function send(msg, timeoutMs) {
+    var id = ++seq;
+    return new Promise(function (resolve) {
+      pending[id] = resolve;
+      try {
+        window.postMessage({ e2eId: id, e2eSend: msg }, '*');
+      } catch (err) {
+        delete pending[id];
+        resolve({ threw: 'postMessage: ' + String(err) });
+        return;
+      }
+      setTimeout(function () {
+        if (pending[id]) { delete pending[id]; resolve({ timeout: true }); }
+      }, timeoutMs);
+    });
+  }
+  window.__fuzzBatch = function (text, timeoutMs) {
+    var msgs = JSON.parse(text);
+    var out = [];
+    for (var i = 0; i < msgs.length; i++) out.push(send(revive(msgs[i]), timeoutMs));
+    return Promise.all(out);
+  };
+})();
+</script>
+</head>
+<body>
+<main>
+<article>
+<h1>{{seed-title}}</h1>
+{{seed-article}}
+</article>
+</main>
+</body>
+</html>`);
 }

@@ -24,6 +24,12 @@ const fake = vi.hoisted(() => {
       },
       getURL: (path: string) => `chrome-extension://test/${path}`,
     },
+    storage: {
+      onChanged: {
+        addListener: (l: (changes: unknown, area: string) => unknown) => state.listeners.add(l as (message: unknown) => unknown),
+        removeListener: (l: (changes: unknown, area: string) => unknown) => state.listeners.delete(l as (message: unknown) => unknown),
+      },
+    },
     tabs: { query: async () => (state.activeTab ? [state.activeTab] : []), create: async () => ({}) },
     extension: { getViews: () => [] },
   };
@@ -93,11 +99,11 @@ describe('reading saved items', () => {
     await repo.saveItem({ kind: 'article', url: 'https://example.com/new', title: 'New' });
     await vi.waitFor(() => expect(changes).toEqual(['items']));
     // The background's broadcast for the same write does not trigger a second read.
-    for (const l of fake.state.listeners) l({ type: 'bg/changed', what: 'items' });
+    for (const l of fake.state.listeners) (l as (c: unknown, a: string) => unknown)({ broadcast: { newValue: { type: 'bg/changed', what: 'items', seq: 's1' } } }, 'local');
     await new Promise((r) => setTimeout(r, 50));
     expect(changes).toEqual(['items']);
 
-    for (const l of fake.state.listeners) l({ type: 'bg/changed', what: 'tab', tabId: 5 });
+    for (const l of fake.state.listeners) (l as (c: unknown, a: string) => unknown)({ broadcast: { newValue: { type: 'bg/changed', what: 'tab', tabId: 5, seq: 's2' } } }, 'local');
     expect(changes).toEqual(['items', 'tab']);
     stop();
     expect(fake.state.listeners.size).toBe(0);

@@ -17,6 +17,7 @@ vi.mock('../../../../src/platform/browser', () => ({
       onMessage: set(listeners.message),
       getURL: (path: string) => `chrome-extension://test/${path}`,
     },
+    storage: { onChanged: set(listeners.message) },
     tabs: {
       query: vi.fn(async () => [{ id: 42, url: 'https://news.example/a' }]),
       onActivated: set(listeners.activated),
@@ -73,8 +74,8 @@ describe('the real sidebar API', () => {
     for (const l of listeners.activated) (l as (i: { tabId: number }) => void)({ tabId: 5 });
     for (const l of listeners.updated) (l as (id: number, i: object) => void)(5, { status: 'loading' });
     for (const l of listeners.updated) (l as (id: number, i: object) => void)(5, { status: 'complete' });
-    for (const l of listeners.message) (l as (m: unknown) => void)({ type: 'bg/changed', what: 'items' });
-    for (const l of listeners.message) (l as (m: unknown) => void)({ type: 'bg/changed', what: 'bogus' });
+    for (const l of listeners.message) (l as (c: unknown, a: string) => void)({ broadcast: { newValue: { type: 'bg/changed', what: 'items', seq: 's1' } } }, 'local');
+    for (const l of listeners.message) (l as (c: unknown, a: string) => void)({ broadcast: { newValue: { type: 'bg/changed', what: 'bogus', seq: 's2' } } }, 'local');
     expect(changes).toEqual([{ what: 'tab', tabId: 5 }, { what: 'tab', tabId: 5 }, { what: 'items' }]);
     stop();
     expect(listeners.activated.size + listeners.updated.size + listeners.message.size).toBe(0);
