@@ -13,7 +13,16 @@ const manifest = manifestFor(baseManifest as Record<string, unknown>, { target, 
 
 export default defineConfig({
   define: { __E2E__: JSON.stringify(e2e) },
-  plugins: [preact(), crx({ manifest: manifest as unknown as ManifestV3Export, browser: target })],
+  plugins: [
+    preact(),
+    crx({
+      manifest: manifest as unknown as ManifestV3Export,
+      browser: target,
+      // One self-contained file, no loader: it runs on every matching page, so it must not
+      // make the browser fetch and compile a second module before it can say "not a story".
+      contentScripts: { standaloneFiles: ['src/content/index.ts'] },
+    }),
+  ],
   build: {
     outDir,
     emptyOutDir: true,

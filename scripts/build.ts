@@ -30,16 +30,17 @@ function zipDir(dir: string, zipPath: string): void {
 }
 
 /**
- * crxjs exposes the content script's chunks only to the manifest's matches. Sites the reader
- * turns on later (optional host permissions) load the same chunks, so they are exposed to any
- * http(s) page, as sidebar.html already is; they hold no data, only code.
+ * The content script's second stage is imported by URL from web pages, so it must be web
+ * accessible on every page the content script may run on: the curated sites and any site the
+ * reader turns on later. It holds code only, no data about the reader.
  */
-function widenContentChunks(outDir: string): void {
+function exposeStoryPageModule(outDir: string): void {
   const path = join(outDir, 'manifest.json');
   const m = JSON.parse(readFileSync(path, 'utf8')) as { web_accessible_resources?: Array<{ resources: string[]; matches: string[] }> };
-  for (const war of m.web_accessible_resources ?? []) {
-    if (war.resources.every((r) => r.startsWith('assets/'))) war.matches = ['http://*/*', 'https://*/*'];
-  }
+  m.web_accessible_resources = [
+    ...(m.web_accessible_resources ?? []),
+    { resources: ['content/story-page.js'], matches: ['http://*/*', 'https://*/*'] },
+  ];
   writeFileSync(path, JSON.stringify(m, null, 2));
 }
 
@@ -50,7 +51,8 @@ for (const target of targets) {
   process.env['EXT_E2E'] = e2e ? '1' : '0';
   process.env['EXT_OUT_DIR'] = outDir;
   await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
-  widenContentChunks(outDir);
+  await build({ configFile: 'vite.story-page.config.ts', logLevel: 'warn' });
+  exposeStoryPageModule(outDir);
   if (!e2e) zipDir(outDir, `${root}/story-context-${target}-${version}.zip`);
   console.log(`built ${outDir}`);
 }

@@ -1,7 +1,8 @@
-// Measures the content script as a browser first injects it: the files the manifest lists and
-// everything they import statically (chunks loaded later by dynamic import() are reported
-// apart). Shared by the size check in `npm test` and the benchmark.
-import { readFileSync, existsSync } from 'node:fs';
+// Measures the content script as a browser injects it: the files the manifest lists (and any
+// module they import statically), and apart from them the web-accessible modules it imports
+// later, only on pages that pass the prefilter. Shared by the size check in `npm test` and the
+// benchmark.
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -14,81 +15,40 @@ export interface ContentSize {
   lazyGzip: number;
 }
 
-const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]*?from\s*)?["'`]([^"'`]+)["'`]/g;
-const DYNAMIC_IMPORT = /import\(\s*["'`]([^"'`]+)["'`]\s*\)|chrome\.runtime\.getURL\(\s*["'`]([^"'`]+)["'`]\s*\)/g;
+const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]*?from\s*)?["'`](\.{1,2}\/[^"'`]+)["'`]/g;
 
-function resolveSpec(dist: string, fromFile: string, spec: string): string | null {
-  if (spec.startsWith('/')) return normalize(join(dist, spec));
-  if (spec.startsWith('.')) return normalize(join(dirname(fromFile), spec));
-  return null;
+function closure(dist: string, entries: string[], exclude: Set<string> = new Set()): Set<string> {
+  const out = new Set<string>();
+  const queue = entries.map((f) => join(dist, f));
+  while (queue.length) {
+    const file = queue.shift()!;
+    if (out.has(file) || exclude.has(file) || !existsSync(file)) continue;
+    out.add(file);
+    for (const m of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) queue.push(normalize(join(dirname(file), m[1]!)));
+  }
+  return out;
 }
 
 export function measureContentScript(dist: string): ContentSize {
   const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as {
     content_scripts: Array<{ js: string[] }>;
+    web_accessible_resources?: Array<{ resources: string[] }>;
   };
-  const initial = new Set<string>();
-  const lazy = new Set<string>();
-  const queue: string[] = manifest.content_scripts.flatMap((c) => c.js.map((f) => join(dist, f)));
-  const seenDynamic: string[] = [];
-  while (queue.length) {
-    const file = queue.shift()!;
-    if (initial.has(file) || !existsSync(file)) continue;
-    initial.add(file);
-    const code = readFileSync(file, 'utf8');
-    for (const m of code.matchAll(STATIC_IMPORT)) {
-      const target = resolveSpec(dist, file, m[1]!);
-      if (target) queue.push(target);
-    }
-    for (const m of code.matchAll(DYNAMIC_IMPORT)) {
-      const spec = m[1] ?? m[2]!;
-      const target = spec.startsWith('.') ? resolveSpec(dist, file, spec) : join(dist, spec);
-      if (target) seenDynamic.push(target);
-    }
-  }
-  // crxjs's loader only exists to import() the content module, so that module and its static
-  // imports count as initially injected; what the content module imports dynamically is lazy.
-  const loaderTargets = seenDynamic.splice(0, seenDynamic.length);
-  for (const t of loaderTargets) {
-    queue.push(t);
-    while (queue.length) {
-      const file = queue.shift()!;
-      if (initial.has(file) || !existsSync(file)) continue;
-      initial.add(file);
-      const code = readFileSync(file, 'utf8');
-      for (const m of code.matchAll(STATIC_IMPORT)) {
-        const target = resolveSpec(dist, file, m[1]!);
-        if (target) queue.push(target);
-      }
-      for (const m of code.matchAll(DYNAMIC_IMPORT)) {
-        const spec = m[1] ?? m[2]!;
-        const target = spec.startsWith('.') ? resolveSpec(dist, file, spec) : join(dist, spec);
-        if (target) seenDynamic.push(target);
-      }
-    }
-  }
-  const lazyQueue = [...seenDynamic];
-  while (lazyQueue.length) {
-    const file = lazyQueue.shift()!;
-    if (lazy.has(file) || initial.has(file) || !existsSync(file)) continue;
-    lazy.add(file);
-    const code = readFileSync(file, 'utf8');
-    for (const m of code.matchAll(STATIC_IMPORT)) {
-      const target = resolveSpec(dist, file, m[1]!);
-      if (target) lazyQueue.push(target);
-    }
-  }
+  const initial = closure(dist, manifest.content_scripts.flatMap((c) => c.js));
+  const lazyEntries = (manifest.web_accessible_resources ?? []).flatMap((w) => w.resources).filter((r) => r.endsWith('.js'));
+  const lazy = closure(dist, lazyEntries, initial);
   const size = (files: Iterable<string>) => {
     const all = Buffer.concat([...files].map((f) => readFileSync(f)));
     return { raw: all.length, gzip: gzipSync(all, { level: 9 }).length };
   };
   const i = size(initial);
   const l = size(lazy);
+  const rel = (f: string) => f.slice(dist.length + 1);
   return {
-    initialFiles: [...initial].map((f) => f.slice(dist.length + 1)),
+    initialFiles: [...initial].map(rel),
     initialRaw: i.raw,
     initialGzip: i.gzip,
-    lazyFiles: [...lazy].map((f) => f.slice(dist.length + 1)),
+    lazyFiles: [...lazy].map(rel),
     lazyRaw: l.raw,
     lazyGzip: l.gzip,
   };

@@ -3,10 +3,16 @@
 // page that passes loads the detector and the sidebar host (./story-page, a separate chunk).
 import { prefilter, readPrefilterInput } from '../detection/prefilter';
 import { prefilterIndex } from '../packs/prefilter-index';
-import { runtimeAlive } from '../platform/content-runtime';
+import { ext, runtimeAlive } from '../platform/content-runtime';
 import { TEARDOWN_EVENT, watchNavigation } from './navigation';
 
 type StoryPageModule = typeof import('./story-page');
+
+/**
+ * Built apart from this script (see scripts/build.ts) so that the detector's bytes are fetched
+ * and compiled only on pages that pass the prefilter.
+ */
+const STORY_PAGE_MODULE = 'content/story-page.js';
 
 let storyPage: StoryPageModule | null = null;
 let lastUrl = '';
@@ -33,7 +39,7 @@ async function check(): Promise<void> {
     storyPage?.leave(url);
     return;
   }
-  storyPage ??= await import('./story-page');
+  storyPage ??= (await import(/* @vite-ignore */ ext.runtime.getURL(STORY_PAGE_MODULE))) as StoryPageModule;
   await storyPage.enter(url, candidates);
 }
 

@@ -1,7 +1,7 @@
 // Loaded only on pages that passed the prefilter: full detection, the report to the
 // background, and the sidebar host. Everything here can be torn down with destroy().
 import { detectStory } from '../detection/detect';
-import { bundledPacks } from '../packs/bundled';
+import { bundledPackData } from '../packs/bundled-data';
 import { BackgroundToContent, parse, type ContentResponses, type DetectionReport } from '../protocol/messages';
 import { ext, runtimeAlive } from '../platform/content-runtime';
 import { SidebarHost, type SidebarState } from './sidebar-host';
@@ -42,7 +42,7 @@ export async function enter(url: string, _candidates: string[]): Promise<void> {
   }
   if (await siteDisabled()) return leave(url);
 
-  const result = detectStory(document, url, bundledPacks);
+  const result = detectStory(document, url, bundledPackData);
   if (!result.storyId || !/^https?:/.test(url)) return leave(url);
 
   const report: DetectionReport = {

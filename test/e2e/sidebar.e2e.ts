@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { BROWSERS, domUntouched, hostState, launch, openExtensionPage, sidebarFrame, sleep, type Session } from './harness/browsers';
-import { startServer, type TestServer } from './harness/server';
+import { startServer, stripResourceHints, type TestServer } from './harness/server';
 import { FIXTURES, articleHtml, seedPageHtml } from './harness/pages';
 
 interface Label {
@@ -60,7 +60,7 @@ describe.each(BROWSERS)('sidebar in %s', (name) => {
     server = await startServer();
     SEEDS.forEach((seed, i) => server.route(`/seed/${i}.html`, { body: seedPageHtml(seed) }));
     for (const l of corpus) server.route(`/corpus/${l.file}`, { file: join(FIXTURES, 'corpus/pages', l.file) });
-    for (const l of realpages) server.route(`/real/${l.file}`, { file: join(FIXTURES, 'realpages/pages', l.file), headers: NO_SUBRESOURCES });
+    for (const l of realpages) server.route(`/real/${l.file}`, { file: join(FIXTURES, 'realpages/pages', l.file), headers: NO_SUBRESOURCES, transform: stripResourceHints });
     s = await launch(name);
   });
   afterAll(async () => {

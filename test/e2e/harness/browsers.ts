@@ -203,11 +203,14 @@ export async function hostState(page: Page): Promise<{ present: boolean; marginR
  */
 export async function domUntouched(page: Page): Promise<{ same: boolean; live: number; fresh: number }> {
   // Fetched by the test, not the page: the page's own policy may forbid it to fetch.
-  const source = await (await fetch(page.url())).text();
+  // <noscript> parses differently with scripting on (the page) and off (DOMParser), even moving
+  // what follows it out of <head>: compare without it.
+  const source = (await (await fetch(page.url())).text()).replace(/<!--[\s\S]*?-->|<noscript\b[\s\S]*?<\/noscript\s*>/gi, (m) =>
+    m.startsWith('<!--') ? m : '',
+  );
   return page.evaluate((source: string) => {
     const fresh = new DOMParser().parseFromString(source, 'text/html').documentElement;
     const live = document.documentElement.cloneNode(true) as HTMLElement;
-    // <noscript> parses differently with scripting on (the page) and off (DOMParser).
     for (const root of [fresh, live]) for (const n of root.querySelectorAll('noscript')) n.remove();
     return { same: fresh.outerHTML === live.outerHTML, live: live.outerHTML.length, fresh: fresh.outerHTML.length };
   }, source);

@@ -5,6 +5,7 @@ export const BROWSER_OWN_HOSTS: Record<string, string> = {
   'clients2.google.com': 'Chromium network time (component updater clock)',
   'update.googleapis.com': 'Chromium component updater',
   'accounts.google.com': 'Chromium account consistency check at start',
+  'content-autofill.googleapis.com': 'Chromium autofill field classification',
   'firefox.settings.services.mozilla.com': 'Firefox remote settings',
 };
 

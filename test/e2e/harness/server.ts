@@ -5,8 +5,17 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 
 export type Route =
-  | { file: string; type?: string; headers?: Record<string, string> }
+  | { file: string; type?: string; headers?: Record<string, string>; transform?: (html: string) => string }
   | { body: string | Buffer; type?: string; headers?: Record<string, string> };
+
+/**
+ * Saved real pages name their sites' hosts in resource hints (preconnect, dns-prefetch,
+ * prefetch, preload); a browser acts on those whatever the page's policy, which would send
+ * requests off the machine. Tests that serve such pages drop the hints.
+ */
+export function stripResourceHints(html: string): string {
+  return html.replace(/<link\b[^>]*\brel\s*=\s*["']?(?:preconnect|dns-prefetch|prefetch|preload|prerender|modulepreload)\b[^>]*>/gi, '');
+}
 
 export interface TestServer {
   origin: string;
@@ -39,7 +48,8 @@ export async function startServer(routes: Record<string, Route> = {}): Promise<T
       return;
     }
     try {
-      const body = 'file' in r ? await readFile(r.file) : r.body;
+      let body: string | Buffer = 'file' in r ? await readFile(r.file) : r.body;
+      if ('file' in r && r.transform) body = r.transform(body.toString('utf8'));
       const ext = ('file' in r ? r.file : path).split('.').pop() ?? 'html';
       res.writeHead(200, { 'content-type': r.type ?? TYPES[ext] ?? TYPES['html']!, ...(r.headers ?? {}) });
       res.end(body);
