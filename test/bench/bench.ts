@@ -1,0 +1,494 @@
+// The benchmark proper (run.ts builds first, then imports this). Order: content-script size;
+// Chromium (pages that are not story pages, story pages, sidebar memory, popup); Firefox (the
+// same where it can measure). Each part that fails is reported and the rest still runs.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, type Session } from '../e2e/harness/browsers';
+import { hostOf, unexpected } from '../e2e/harness/network-policy';
+import type { ProxyLog } from '../e2e/harness/proxy';
+import { measureContentScript, type ContentSize } from '../../scripts/content-size';
+import { currentLoad, machine } from './machine';
+import {
+  alwaysOpenChromium,
+  alwaysOpenFirefox,
+  countNodes,
+  nonStoryChromium,
+  nonStoryFirefox,
+  sidebarHeapChromium,
+  storyChromium,
+  storyFirefox,
+  type ChromiumPair,
+  type FirefoxPair,
+  type HeapSample,
+  type NodeCount,
+  type StorySample,
+} from './page-cost';
+import { launchPlain, type PlainSession } from './plain-browsers';
+import {
+  denyDownloads,
+  exportByClick,
+  exportByMessage,
+  firstRows,
+  importByFileInput,
+  importByMessage,
+  searchKeystrokes,
+  type FirstRows,
+  type ImportResult,
+  type Keystroke,
+} from './popup';
+import { fmtBytes, fmtKiB, fmtMs, fmtRatio, markdownTable, msRow, status, TARGETS, textTable, type Row, type TargetResult } from './report';
+import { keystrokePlan, savedLibrary } from './saved-items';
+import { startSite, REAL_PAGE_POLICY, type BenchPage } from './site';
+import { median, round, summarize, type Summary } from './stats';
+
+export interface BenchContext {
+  root: string;
+  distRoot: string;
+  workDir: string;
+  buildMs: number;
+}
+
+const HEAVY_NODES = 5000;
+const NON_STORY_SETTLE_MS = 300;
+// Firefox's figure (navigation timing) is final at the load event; the pause only keeps the
+// extension's leftover work out of the next load.
+const FIREFOX_SETTLE_MS = 200;
+const STORY_SETTLE_MS = 200;
+const HEAP_REPEATS = 3;
+const FIRST_ROWS_REPEATS = 5;
+const EXPORT_REPEATS = 3;
+
+function envInt(name: string, fallback: number): number {
+  const v = Number(process.env[name]);
+  return Number.isInteger(v) && v > 0 ? v : fallback;
+}
+
+const t0 = Date.now();
+function progress(msg: string): void {
+  console.error(`[bench ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
+}
+
+// ---- summaries ----------------------------------------------------------------------------
+
+function ratio(withMs: number[], withoutMs: number[]): number | null {
+  const w = median(withMs);
+  const wo = median(withoutMs);
+  // Pages that run no script of their own have (almost) zero script time without the extension.
+  return wo > 0.05 ? round(w / wo, 3) : null;
+}
+
+/** Per page, the median of a per-pair figure: which pages cost the most. */
+function perPage<T extends { page: string }>(pairs: T[], value: (p: T) => number): Record<string, number> {
+  const byPage = new Map<string, number[]>();
+  for (const p of pairs) byPage.set(p.page, [...(byPage.get(p.page) ?? []), value(p)]);
+  return Object.fromEntries([...byPage].map(([page, xs]) => [page, round(median(xs))]));
+}
+
+/**
+ * The method's resolution: how much the same page's script time differs between two loads in
+ * the browser without the extension (consecutive rounds), as |Δ|.
+ */
+function noiseFloor(pairs: ChromiumPair[]): Summary | null {
+  const byPage = new Map<string, ChromiumPair[]>();
+  for (const p of pairs) byPage.set(p.page, [...(byPage.get(p.page) ?? []), p]);
+  const deltas: number[] = [];
+  for (const list of byPage.values()) {
+    const sorted = [...list].sort((a, b) => a.rep - b.rep);
+    for (let i = 1; i < sorted.length; i++) deltas.push(Math.abs(sorted[i]!.without.scriptMs - sorted[i - 1]!.without.scriptMs));
+  }
+  return summarize(deltas);
+}
+
+function chromiumGroup(pairs: ChromiumPair[]) {
+  const pages = new Set(pairs.map((p) => p.page)).size;
+  return {
+    withoutVsWithoutScriptMs: noiseFloor(pairs),
+    addedScriptMsPerPage: perPage(pairs, (p) => p.with.scriptMs - p.without.scriptMs),
+    pages,
+    loadsPerBrowser: pairs.length,
+    addedScriptMs: summarize(pairs.map((p) => p.with.scriptMs - p.without.scriptMs)),
+    addedTaskMs: summarize(pairs.map((p) => p.with.taskMs - p.without.taskMs)),
+    scriptWithMs: summarize(pairs.map((p) => p.with.scriptMs)),
+    scriptWithoutMs: summarize(pairs.map((p) => p.without.scriptMs)),
+    taskWithMs: summarize(pairs.map((p) => p.with.taskMs)),
+    taskWithoutMs: summarize(pairs.map((p) => p.without.taskMs)),
+    scriptRatio: ratio(pairs.map((p) => p.with.scriptMs), pairs.map((p) => p.without.scriptMs)),
+    taskRatio: ratio(pairs.map((p) => p.with.taskMs), pairs.map((p) => p.without.taskMs)),
+  };
+}
+
+function firefoxGroup(pairs: FirefoxPair[]) {
+  return {
+    pages: new Set(pairs.map((p) => p.page)).size,
+    loadsPerBrowser: pairs.length,
+    addedLoadMs: summarize(pairs.map((p) => p.withLoadMs - p.withoutLoadMs)),
+    addedDclMs: summarize(pairs.map((p) => p.withDclMs - p.withoutDclMs)),
+    loadWithMs: summarize(pairs.map((p) => p.withLoadMs)),
+    loadWithoutMs: summarize(pairs.map((p) => p.withoutLoadMs)),
+    loadRatio: ratio(pairs.map((p) => p.withLoadMs), pairs.map((p) => p.withoutLoadMs)),
+  };
+}
+
+function storySummary(samples: StorySample[]) {
+  const withMain = samples.filter((s) => s.with && s.without);
+  return {
+    addedScriptMsPerPage: withMain.length ? perPage(withMain, (s) => s.with!.scriptMs - s.without!.scriptMs) : null,
+    sidebarVisibleMsPerPage: perPage(samples, (s) => s.sidebar.visibleMs),
+    pages: new Set(samples.map((s) => s.page)).size,
+    loads: samples.length,
+    addedScriptMs: withMain.length ? summarize(withMain.map((s) => s.with!.scriptMs - s.without!.scriptMs)) : null,
+    addedTaskMs: withMain.length ? summarize(withMain.map((s) => s.with!.taskMs - s.without!.taskMs)) : null,
+    sidebarVisibleMs: summarize(samples.map((s) => s.sidebar.visibleMs)),
+    sidebarInDomMs: summarize(samples.map((s) => s.sidebar.readyMs)),
+    sidebarFrameStartMs: summarize(samples.map((s) => s.sidebar.frameStartMs)),
+    lateLooks: samples.filter((s) => s.sidebar.late).length,
+  };
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+interface NetworkCount {
+  session: string;
+  local: number;
+  browserOwn: number;
+  other: string[];
+}
+
+function networkCount(session: string, log: ProxyLog): NetworkCount {
+  const other = unexpected(log.foreign);
+  return { session, local: log.local.length, browserOwn: log.foreign.length - other.length, other };
+}
+
+// ---- the run ------------------------------------------------------------------------------
+
+export async function runBench(ctx: BenchContext): Promise<number> {
+  const repeats = envInt('BENCH_REPEATS', 5);
+  const firefoxStoryRepeats = envInt('BENCH_FIREFOX_STORY_REPEATS', 3);
+  const info = machine();
+  const errors: string[] = [];
+  /** Single page loads that failed; their pairs are left out of the figures. */
+  const failedLoads: string[] = [];
+  const notes: string[] = [
+    `Saved real pages are served with \`content-security-policy: ${REAL_PAGE_POLICY}\`: their own scripts and subresources do not run or load, so "heavy real pages" measures a large DOM, not the sites' own JavaScript.`,
+    'Chromium: main-thread time is the CDP Performance domain (ScriptDuration, TaskDuration) of the page after load plus a settle, in a browser with the extension and one without (same flags), loaded one after the other, alternating which goes first. Added time is per page pair.',
+    'Firefox has no such metric over WebDriver BiDi: its figures are wall-clock navigation timing (loadEventEnd − startTime), with and without the extension, alternating.',
+    'Sidebar visible: from the page’s DOMContentLoaded to the animation frame after the sidebar’s content ([data-ready]) is in its DOM, both read as epoch times in the page and in the frame.',
+    'Targets are judged on the median; p95 is printed beside.',
+  ];
+
+  async function step<T>(name: string, fn: () => Promise<T>): Promise<T | null> {
+    progress(`${name}…`);
+    try {
+      return await fn();
+    } catch (err) {
+      const msg = `${name}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
+      errors.push(msg);
+      progress(`FAILED ${msg}`);
+      return null;
+    }
+  }
+
+  // ---- 3. content script size (production builds, as shipped) ----
+  const sizes: Record<string, ContentSize> = {};
+  for (const target of ['chrome', 'firefox']) {
+    const size = await step(`content script size (${target})`, async () => measureContentScript(join(ctx.distRoot, target)));
+    if (size) sizes[target] = size;
+  }
+
+  const site = await startSite();
+  const library = savedLibrary(10_000);
+  const plan = keystrokePlan(library.items, 10);
+  progress(`saved library: ${library.items.length} items, ${(library.bytes / 2 ** 20).toFixed(1)} MiB export; search plan ${plan.map((w) => w[w.length - 1]).join(', ')}`);
+
+  const result: {
+    heavyPages: NodeCount[];
+    chromium: {
+      nonStory?: { pairs: ChromiumPair[]; mounted: string[] };
+      story?: StorySample[];
+      heap?: HeapSample[];
+      import?: ImportResult;
+      exportMessageMs?: number[];
+      exportChars?: number;
+      firstRows?: FirstRows[];
+      search?: Keystroke[];
+      exportClickMs?: number[];
+    };
+    firefox: {
+      nonStory?: { pairs: FirefoxPair[]; mounted: string[] };
+      story?: StorySample[];
+      import?: ImportResult;
+      firstRows?: FirstRows[];
+      search?: Keystroke[];
+    };
+  } = { heavyPages: [], chromium: {}, firefox: {} };
+  let heavy: BenchPage[] = [];
+  // The baseline browsers are closed mid-run; their logs are kept for the network summary.
+  let chromiumPlainNetwork: ProxyLog | null = null;
+  let firefoxPlainNetwork: ProxyLog | null = null;
+
+  // ---- Chromium ----
+  let ext: Session | null = await step('launch Chromium with the extension', () => launch('chromium'));
+  let plain: PlainSession | null = await step('launch Chromium without it', () => launchPlain('chromium'));
+  if (ext && plain) {
+    const e = ext;
+    const p = plain;
+    chromiumPlainNetwork = p.network;
+    info.browsers['chromium'] = await e.browser.version();
+    const counts = await step('count DOM nodes of the real pages', () => countNodes(p.browser, site, site.real));
+    if (counts) {
+      result.heavyPages = counts.filter((c) => c.nodes >= HEAVY_NODES);
+      heavy = result.heavyPages.map((c) => ({ ...c.page, group: 'real-heavy' }));
+      progress(`heavy real pages (≥ ${HEAVY_NODES} nodes): ${result.heavyPages.map((c) => `${c.page.name} (${c.nodes})`).join(', ')}`);
+    }
+    const nonStoryPages = [...site.corpusNeg, ...heavy];
+    result.chromium.nonStory =
+      (await step('chromium: pages that are not story pages', () => nonStoryChromium(e, p, site, nonStoryPages, repeats, NON_STORY_SETTLE_MS, progress, failedLoads))) ?? undefined;
+    const mode = await step('chromium: sidebar mode always-open', () => alwaysOpenChromium(e));
+    if (mode !== null) {
+      result.chromium.story = (await step('chromium: story pages', () => storyChromium(e, p, site, site.story, repeats, STORY_SETTLE_MS, progress, failedLoads))) ?? undefined;
+    }
+    await p.close();
+    plain = null;
+    if (mode !== null) result.chromium.heap = (await step('chromium: sidebar frame heap', () => sidebarHeapChromium(e, site, site.story[0]!.path, HEAP_REPEATS))) ?? undefined;
+    await step('chromium: deny downloads', () => denyDownloads(e));
+    result.chromium.import = (await step('chromium: import 10,000 items (items/import message)', () => importByMessage(e, library.text))) ?? undefined;
+    if (result.chromium.import) {
+      const ex = await step('chromium: items/export message', () => exportByMessage(e, EXPORT_REPEATS));
+      if (ex) {
+        result.chromium.exportMessageMs = ex.ms;
+        result.chromium.exportChars = ex.chars;
+      }
+      result.chromium.firstRows = (await step('chromium: popup first rows', () => firstRows(e, FIRST_ROWS_REPEATS))) ?? undefined;
+      result.chromium.search = (await step('chromium: popup search keystrokes', () => searchKeystrokes(e, plan))) ?? undefined;
+      result.chromium.exportClickMs = (await step('chromium: popup export button', () => exportByClick(e, EXPORT_REPEATS))) ?? undefined;
+    }
+  }
+  const network: NetworkCount[] = [];
+  if (ext) network.push(networkCount('chromium with the extension', ext.network));
+  if (chromiumPlainNetwork) network.push(networkCount('chromium without it', chromiumPlainNetwork));
+  await plain?.close();
+  await ext?.close();
+
+  // ---- Firefox ----
+  ext = await step('launch Firefox with the extension', () => launch('firefox'));
+  plain = await step('launch Firefox without it', () => launchPlain('firefox'));
+  if (ext && plain) {
+    const e = ext;
+    const p = plain;
+    firefoxPlainNetwork = p.network;
+    info.browsers['firefox'] = await e.browser.version();
+    result.firefox.nonStory =
+      (await step('firefox: pages that are not story pages (wall-clock)', () => nonStoryFirefox(e, p, site, [...site.corpusNeg, ...heavy], repeats, FIREFOX_SETTLE_MS, progress, failedLoads))) ?? undefined;
+    await p.close();
+    plain = null;
+    const mode = await step('firefox: sidebar mode always-open (through the sidebar’s settings)', () => alwaysOpenFirefox(e, site, site.story[0]!.path));
+    if (mode !== null) result.firefox.story = (await step('firefox: story pages', () => storyFirefox(e, site, site.story, firefoxStoryRepeats, progress, failedLoads))) ?? undefined;
+    result.firefox.import = (await step('firefox: import 10,000 items (popup file input)', () => importByFileInput(e, library.text, join(ctx.workDir, 'saved-10000.json')))) ?? undefined;
+    if (result.firefox.import) {
+      result.firefox.firstRows = (await step('firefox: popup first rows', () => firstRows(e, FIRST_ROWS_REPEATS))) ?? undefined;
+      result.firefox.search = (await step('firefox: popup search keystrokes', () => searchKeystrokes(e, plan))) ?? undefined;
+    }
+  }
+  if (ext) network.push(networkCount('firefox with the extension', ext.network));
+  if (firefoxPlainNetwork) network.push(networkCount('firefox without it', firefoxPlainNetwork));
+  await plain?.close();
+  await ext?.close();
+  await site.server.close();
+  if (failedLoads.length) notes.push(`${plural(failedLoads.length, 'page load', 'page loads')} failed and ${failedLoads.length === 1 ? 'is' : 'are'} left out: ${failedLoads.slice(0, 5).join('; ')}${failedLoads.length > 5 ? '; …' : ''}.`);
+  // Refused requests that are neither the test server's nor on the harness's list of the
+  // browsers' own: saved pages' resource hints (preconnect/prefetch are outside CSP) and browser
+  // services. What matters is whether any host is contacted only when the extension is there.
+  const hosts = (session: string) => new Set(network.filter((n) => n.session === session).flatMap((n) => n.other.map(hostOf)));
+  const onlyWithExtension = ['chromium', 'firefox'].flatMap((b) => {
+    const without = hosts(`${b} without it`);
+    return [...hosts(`${b} with the extension`)].filter((h) => !without.has(h)).map((h) => `${b}: ${h}`);
+  });
+  const otherCount = network.reduce((a, n) => a + n.other.length, 0);
+  const otherHosts = [...new Set(network.flatMap((n) => n.other.map(hostOf)))];
+  notes.push(
+    `Network, through the harness's logging proxy, which lets only the local test server through: ${network.reduce((a, n) => a + n.local, 0)} requests to the test server; ` +
+      `${network.reduce((a, n) => a + n.browserOwn, 0)} refused requests the browsers make on their own; ${otherCount} other refused requests (saved pages' resource hints and browser services${otherHosts.length ? `: ${otherHosts.slice(0, 8).join(', ')}${otherHosts.length > 8 ? ', …' : ''}` : ''}). ` +
+      `Hosts contacted only in a browser with the extension: ${onlyWithExtension.length ? onlyWithExtension.join(', ') : 'none'}.`,
+  );
+
+
+  // ---- summaries and targets ----
+  const targets: TargetResult[] = [];
+  const rows: Row[] = [];
+  const groupsOf = <T extends { group: string }>(pairs: T[]) => ({
+    'corpus-neg': pairs.filter((p) => p.group === 'corpus-neg'),
+    'real-heavy': pairs.filter((p) => p.group === 'real-heavy'),
+  });
+  const groupLabel = (g: string, pages: number) => (g === 'corpus-neg' ? `${pages} development-set negatives` : `${pages} heavy real pages (≥ ${HEAVY_NODES} nodes)`);
+
+  const summary: Record<string, unknown> = {};
+  if (result.chromium.nonStory) {
+    const groups = groupsOf(result.chromium.nonStory.pairs);
+    const s: Record<string, ReturnType<typeof chromiumGroup>> = {};
+    for (const [g, pairs] of Object.entries(groups)) {
+      if (!pairs.length) continue;
+      const gs = chromiumGroup(pairs);
+      s[g] = gs;
+      rows.push(msRow(`Non-story pages: added script time, ${groupLabel(g, gs.pages)}`, 'Chromium', gs.addedScriptMs, { sign: true, limit: TARGETS.nonStoryAddedMs, targets, id: `nonstory-script-${g}` }));
+      rows.push({ measure: `  script time with / without (${g})`, browser: 'Chromium', median: fmtRatio(gs.scriptRatio), p95: '', n: '', target: '', status: gs.scriptRatio === null ? 'page runs no script' : '' });
+      rows.push(msRow(`  added task time (all main-thread work), ${g}`, 'Chromium', gs.addedTaskMs, { sign: true }));
+      rows.push({ measure: `  task time with / without (${g})`, browser: 'Chromium', median: fmtRatio(gs.taskRatio), p95: '', n: '', target: '', status: '' });
+      const noise = gs.withoutVsWithoutScriptMs;
+      if (noise) notes.push(`Resolution, ${g} (Chromium): the same page loaded twice without the extension differs in script time by |Δ| median ${fmtMs(noise.median)}, p95 ${fmtMs(noise.p95)}.`);
+    }
+    summary['chromiumNonStory'] = { groups: s, mountedOnNonStoryPages: result.chromium.nonStory.mounted };
+    if (result.chromium.nonStory.mounted.length) notes.push(`The extension mounted its sidebar on non-story pages: ${result.chromium.nonStory.mounted.join(', ')}.`);
+  }
+  if (result.firefox.nonStory) {
+    const groups = groupsOf(result.firefox.nonStory.pairs);
+    const s: Record<string, ReturnType<typeof firefoxGroup>> = {};
+    for (const [g, pairs] of Object.entries(groups)) {
+      if (!pairs.length) continue;
+      const gs = firefoxGroup(pairs);
+      s[g] = gs;
+      rows.push(msRow(`Non-story pages: added load time, wall-clock, ${groupLabel(g, gs.pages)}`, 'Firefox', gs.addedLoadMs, { sign: true }));
+      rows.push({ measure: `  load time with / without (${g})`, browser: 'Firefox', median: fmtRatio(gs.loadRatio), p95: '', n: '', target: '', status: '' });
+      rows.push(msRow(`  added time to DOMContentLoaded end, wall-clock, ${g}`, 'Firefox', gs.addedDclMs, { sign: true }));
+    }
+    summary['firefoxNonStory'] = { groups: s, mountedOnNonStoryPages: result.firefox.nonStory.mounted };
+  }
+  const storyPagesLabel = (n: number) => `${n} pages`;
+  if (result.chromium.story) {
+    const ss = storySummary(result.chromium.story);
+    summary['chromiumStory'] = ss;
+    rows.push(msRow(`Story pages (${storyPagesLabel(ss.pages)}): detection + mounting, added script time`, 'Chromium', ss.addedScriptMs, { sign: true, limit: TARGETS.storyDetectMountMs, targets, id: 'story-detect-mount' }));
+    rows.push(msRow('  added task time (all main-thread work)', 'Chromium', ss.addedTaskMs, { sign: true }));
+    rows.push(msRow(`Sidebar content visible after DOMContentLoaded${ss.lateLooks ? ` (${plural(ss.lateLooks, 'upper bound', 'upper bounds')})` : ''}`, 'Chromium', ss.sidebarVisibleMs, { limit: TARGETS.sidebarVisibleMs, targets, id: 'sidebar-visible-chromium' }));
+    rows.push(msRow('  of which: until the sidebar frame starts loading', 'Chromium', ss.sidebarFrameStartMs));
+  }
+  if (result.firefox.story) {
+    const ss = storySummary(result.firefox.story);
+    summary['firefoxStory'] = ss;
+    rows.push({ measure: 'Story pages: detection + mounting, script time', browser: 'Firefox', median: '—', p95: '—', n: '', target: `≤ ${TARGETS.storyDetectMountMs} ms`, status: 'n/a (no script-time metric over BiDi)' });
+    rows.push(msRow(`Sidebar content visible after DOMContentLoaded${ss.lateLooks ? ` (${plural(ss.lateLooks, 'upper bound', 'upper bounds')})` : ''}`, 'Firefox', ss.sidebarVisibleMs, { limit: TARGETS.sidebarVisibleMs, targets, id: 'sidebar-visible-firefox' }));
+    rows.push(msRow('  of which: until the sidebar frame starts loading', 'Firefox', ss.sidebarFrameStartMs));
+    if (ss.lateLooks) notes.push(`Firefox sidebar timing: in ${ss.lateLooks} of ${ss.loads} loads the sidebar's content was already there when the benchmark found the frame, so those figures are upper bounds.`);
+  }
+  for (const [target, size] of Object.entries(sizes)) {
+    const met = size.initialGzip <= TARGETS.contentInitialGzipKiB * 1024;
+    targets.push({ id: `content-initial-${target}`, label: 'Content script initially injected, gzipped', browser: target, value: size.initialGzip, unit: 'bytes', limit: TARGETS.contentInitialGzipKiB * 1024, met });
+    const b = target === 'chrome' ? 'Chrome build' : 'Firefox build';
+    rows.push({ measure: `Content script injected on every page, gzip (raw ${fmtKiB(size.initialRaw)})`, browser: b, median: fmtKiB(size.initialGzip), p95: '', n: '', target: `≤ ${TARGETS.contentInitialGzipKiB} KiB`, status: status(met) });
+    rows.push({ measure: `  loaded only when the prefilter passes, gzip (raw ${fmtKiB(size.lazyRaw)})`, browser: b, median: fmtKiB(size.lazyGzip), p95: '', n: '', target: '', status: '' });
+  }
+  if (result.chromium.heap) {
+    const used = summarize(result.chromium.heap.map((h) => h.usedBytes));
+    summary['chromiumSidebarHeap'] = { usedBytes: used, totalBytes: summarize(result.chromium.heap.map((h) => h.totalBytes)), otherExtensionDocuments: result.chromium.heap[0]?.otherExtensionDocuments ?? [] };
+    rows.push({ measure: 'Sidebar frame JS heap after GC (used)', browser: 'Chromium', median: used ? fmtBytes(used.median) : '—', p95: used ? fmtBytes(used.p95) : '—', n: used ? String(used.n) : '0', target: '', status: '' });
+  }
+  rows.push({ measure: 'Sidebar frame JS heap', browser: 'Firefox', median: '—', p95: '—', n: '', target: '', status: 'n/a (no heap API over BiDi)' });
+
+  const popupRows = (name: 'Chromium' | 'Firefox', r: typeof result.chromium | typeof result.firefox) => {
+    const id = name.toLowerCase();
+    if (r.import) {
+      const s: Summary = { n: 1, median: round(r.import.ms), p95: round(r.import.ms), min: round(r.import.ms), max: round(r.import.ms) };
+      rows.push(msRow(`Popup: import 10,000 items (${r.import.method === 'message' ? 'items/import message' : 'file input → status line'})`, name, s, { limit: TARGETS.import10kMs, targets, id: `import-${id}` }));
+    }
+    if (r.firstRows) {
+      const late = r.firstRows.filter((f) => f.late).length;
+      rows.push(msRow(`Popup: first rows, from navigation start${late ? ` (${plural(late, 'upper bound', 'upper bounds')})` : ''}`, name, summarize(r.firstRows.map((f) => f.firstMs)), { limit: TARGETS.popupFirstRowsMs, targets, id: `first-rows-${id}` }));
+      rows.push(msRow('  all 10,000 read and indexed', name, summarize(r.firstRows.map((f) => f.completeMs))));
+    }
+    if (r.search) {
+      const ok = r.search.flatMap((k) => (k.ms === null ? [] : [k.ms]));
+      const missed = r.search.length - ok.length;
+      rows.push(msRow(`Popup: search keystroke until the new count is drawn${missed ? ` (${plural(missed, 'keystroke', 'keystrokes')} showed no change)` : ''}`, name, summarize(ok), { limit: TARGETS.searchKeystrokeMs, targets, id: `search-${id}` }));
+    }
+  };
+  popupRows('Chromium', result.chromium);
+  if (result.chromium.exportClickMs) rows.push(msRow('Popup: export JSON button until the status line reports it', 'Chromium', summarize(result.chromium.exportClickMs)));
+  if (result.chromium.exportMessageMs) rows.push(msRow('  items/export message alone', 'Chromium', summarize(result.chromium.exportMessageMs)));
+  popupRows('Firefox', result.firefox);
+  rows.push({ measure: 'Popup: export JSON', browser: 'Firefox', median: '—', p95: '—', n: '', target: '', status: 'n/a (would save into the real Downloads folder)' });
+
+  summary['popup'] = {
+    library: { items: library.items.length, exportBytes: library.bytes, searchWords: plan.map((w) => w[w.length - 1]) },
+    chromium: {
+      importMs: result.chromium.import?.ms ?? null,
+      importDetail: result.chromium.import?.detail ?? null,
+      firstRowsMs: summarize(result.chromium.firstRows?.map((f) => f.firstMs) ?? []),
+      firstRowsFrameMs: summarize(result.chromium.firstRows?.map((f) => f.firstFrameMs) ?? []),
+      allIndexedMs: summarize(result.chromium.firstRows?.map((f) => f.completeMs) ?? []),
+      searchMs: summarize(result.chromium.search?.flatMap((k) => (k.ms === null ? [] : [k.ms])) ?? []),
+      exportClickMs: summarize(result.chromium.exportClickMs ?? []),
+      exportMessageMs: summarize(result.chromium.exportMessageMs ?? []),
+      exportChars: result.chromium.exportChars ?? null,
+    },
+    firefox: {
+      importMs: result.firefox.import?.ms ?? null,
+      importDetail: result.firefox.import?.detail ?? null,
+      firstRowsMs: summarize(result.firefox.firstRows?.map((f) => f.firstMs) ?? []),
+      firstRowsUpperBounds: result.firefox.firstRows?.filter((f) => f.late).length ?? 0,
+      allIndexedMs: summarize(result.firefox.firstRows?.map((f) => f.completeMs) ?? []),
+      searchMs: summarize(result.firefox.search?.flatMap((k) => (k.ms === null ? [] : [k.ms])) ?? []),
+      export: 'not measured: clicking export saves a file into the real Downloads folder, and the harness sets no download policy for Firefox',
+    },
+  };
+
+  info.loadAverage.end = currentLoad();
+  const elapsedS = Math.round((Date.now() - t0 + ctx.buildMs) / 1000);
+  const config = {
+    repeats,
+    firefoxStoryRepeats,
+    heapRepeats: HEAP_REPEATS,
+    firstRowsRepeats: FIRST_ROWS_REPEATS,
+    exportRepeats: EXPORT_REPEATS,
+    searchKeystrokes: plan.flat().length,
+    nonStorySettleMs: NON_STORY_SETTLE_MS,
+    firefoxSettleMs: FIREFOX_SETTLE_MS,
+    storySettleMs: STORY_SETTLE_MS,
+    heavyPageNodes: HEAVY_NODES,
+    viewport: '1280×900',
+    elapsedSeconds: elapsedS,
+  };
+
+  // ---- output ----
+  const header = [
+    `Machine: ${info.cpuModel}, ${info.cores} cores, ${info.memoryGiB} GiB, ${info.os}; node ${info.node}; ${Object.entries(info.browsers).map(([k, v]) => `${k} ${v}`).join(', ')}; ${info.date.slice(0, 10)}; load average ${info.loadAverage.start} at the start, ${info.loadAverage.end} at the end.`,
+    `Repeats: ${plural(repeats, 'round', 'rounds')} per page for non-story and story pages in Chromium and non-story pages in Firefox (alternating which browser loads first), ${plural(firefoxStoryRepeats, 'round', 'rounds')} of story pages in Firefox, ${FIRST_ROWS_REPEATS} popup openings, ${plan.flat().length} search keystrokes, ${EXPORT_REPEATS} exports, ${HEAP_REPEATS} heap readings, 1 import.`,
+  ];
+  console.log('');
+  console.log(header.join('\n'));
+  console.log('');
+  console.log(textTable(rows));
+  console.log('');
+  for (const n of notes) console.log(`- ${n}`);
+  console.log('');
+  console.log('<!-- bench:start -->');
+  console.log(header.map((h) => `${h}  `).join('\n'));
+  console.log('');
+  console.log(markdownTable(rows));
+  console.log('');
+  for (const n of notes) console.log(`- ${n}`);
+  console.log('<!-- bench:end -->');
+  if (errors.length) {
+    console.log('');
+    console.log(`${errors.length} part(s) could not be measured:`);
+    for (const e of errors) console.log(`- ${e.split('\n')[0]}`);
+  }
+
+  const out = {
+    machine: info,
+    config,
+    notes,
+    targets,
+    summary,
+    contentScript: sizes,
+    heavyPages: result.heavyPages.map((c) => ({ page: c.page.name, nodes: c.nodes })),
+    network,
+    hostsOnlyWithExtension: onlyWithExtension,
+    failedLoads,
+    raw: result,
+    errors,
+  };
+  const dir = join(ctx.root, 'bench-results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'latest.json'), JSON.stringify(out, null, 1) + '\n');
+  console.log(`\nwrote bench-results/latest.json (${elapsedS} s in all)`);
+  return errors.length ? 1 : 0;
+}
