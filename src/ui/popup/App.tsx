@@ -331,6 +331,15 @@ export function App({ api }: { api: PopupApi }) {
                   }
                 : null
             }
+            onRequestAccess={(origin) => {
+              // No await before this call: the browser asks the reader only inside a click.
+              api.requestSiteAccess(origin).then(
+                (granted) => {
+                  if (granted) refreshStatus.current();
+                },
+                fail('pp_turnOnFailed'),
+              );
+            }}
             onTurnOn={(site) => {
               api.enableSite(site).then(
                 () => {

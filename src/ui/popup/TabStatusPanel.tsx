@@ -8,9 +8,10 @@ interface Props {
   /** Null where the browser has no side panel; otherwise must run inside the click. */
   onOpenSidePanel: ((tabId: number) => void) | null;
   onTurnOn: (site: string) => void;
+  onRequestAccess: (origin: string | null) => void;
 }
 
-export function TabStatusPanel({ status, t, onOpenSidebar, onOpenSidePanel, onTurnOn }: Props) {
+export function TabStatusPanel({ status, t, onOpenSidebar, onOpenSidePanel, onTurnOn, onRequestAccess }: Props) {
   let body;
   if (status === null) {
     body = <p class="tab-line muted">{t('pp_tabChecking')}</p>;
@@ -37,6 +38,22 @@ export function TabStatusPanel({ status, t, onOpenSidebar, onOpenSidePanel, onTu
         <div class="tab-actions">
           <button type="button" class="primary" data-testid="site-on" onClick={() => onTurnOn(status.site)}>
             {t('pp_turnOn')}
+          </button>
+        </div>
+      </>
+    );
+  } else if (status.kind === 'unlisted') {
+    body = (
+      <>
+        <p class="tab-line">{status.origin ? t('pp_tabUnlisted', new URL(status.origin).host) : t('pp_tabUnlistedUnknown')}</p>
+        <div class="tab-actions">
+          {status.origin ? (
+            <button type="button" class="primary" data-testid="site-grant" onClick={() => onRequestAccess(status.origin)}>
+              {t('pp_grantSite')}
+            </button>
+          ) : null}
+          <button type="button" data-testid="site-grant-all" onClick={() => onRequestAccess(null)}>
+            {t('pp_grantAll')}
           </button>
         </div>
       </>

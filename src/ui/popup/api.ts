@@ -8,6 +8,11 @@ export type TabStatus =
   | { kind: 'available'; tabId: number }
   /** `site` is the disabledSites entry to remove to turn the extension back on. */
   | { kind: 'off'; tabId: number; site: string }
+  /**
+   * A web page on a site the extension does not read (not on the curated list, not granted).
+   * `origin` is known when the browser shows the popup the tab's address (activeTab).
+   */
+  | { kind: 'unlisted'; tabId: number; origin: string | null }
   | { kind: 'none' };
 
 export interface ExportedFile {
@@ -31,6 +36,12 @@ export interface PopupApi {
    */
   readonly openSidePanel: ((tabId: number) => Promise<void>) | null;
   enableSite(site: string): Promise<void>;
+  /**
+   * Asks the browser for access to one origin, or to all sites when `origin` is null. Call it
+   * straight from the click handler: permission requests need the user gesture. Resolves to
+   * whether access was granted.
+   */
+  requestSiteAccess(origin: string | null): Promise<boolean>;
 
   /** The newest `limit` items, newest first: enough for the first screen. */
   newestItems(limit: number): Promise<SavedItem[]>;

@@ -15,6 +15,7 @@ import type { Change, ExportedFile, PopupApi, TabStatus } from './api';
 import { saveTextFile, type ExportFormat } from './download';
 import { disabledEntryFor, hostOf } from './model';
 import { hasSidePanel, openSidePanel } from './side-panel';
+import { matchesPattern, webOrigin } from './site-access';
 
 /** The reply of `items/export`: a snapshot, or the export file's text. */
 function snapshotOf(reply: unknown): { snapshot: StorageSnapshot | null; text: string | null } {
@@ -89,6 +90,14 @@ export function createRealApi({ db = openDb(), prefetch }: RealApiOptions = {}):
 
   const activeTab = activeWebTab;
 
+  /** Whether the content script runs on `url`: a curated site, or a site the reader granted. */
+  async function readsTab(url: string | undefined): Promise<boolean> {
+    // Without an address (no activeTab grant, no host access) the extension cannot read the tab.
+    if (!url || !/^https?:/.test(url)) return url === undefined ? false : true;
+    const listed = (browser.runtime.getManifest().content_scripts ?? []).some((cs) => (cs.matches ?? []).some((p) => matchesPattern(p, url)));
+    return listed || (await browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] }));
+  }
+
   return {
     locale: browser.i18n.getUILanguage(),
     t,
@@ -103,12 +112,15 @@ export function createRealApi({ db = openDb(), prefetch }: RealApiOptions = {}):
       const host = hostOf(tab.url ?? context?.url);
       const off = host ? disabledEntryFor(host, settings.disabledSites) : null;
       if (off) return { kind: 'off', tabId: tab.id, site: off };
-      return context ? { kind: 'available', tabId: tab.id } : { kind: 'none' };
+      if (context) return { kind: 'available', tabId: tab.id };
+      return (await readsTab(tab.url)) ? { kind: 'none' } : { kind: 'unlisted', tabId: tab.id, origin: webOrigin(tab.url) };
     },
     async openSidebar(tabId) {
       await request<unknown>({ type: 'ui/sidebar', tabId, state: 'open' });
     },
     openSidePanel: hasSidePanel() ? openSidePanel : null,
+    requestSiteAccess: (origin) =>
+      browser.permissions.request({ origins: origin ? [`${origin}/*`] : ['http://*/*', 'https://*/*'] }),
     async enableSite(site) {
       await request<unknown>({ type: 'site/setEnabled', site, enabled: true });
     },

@@ -35,7 +35,7 @@ const TYPES: Record<string, string> = {
   png: 'image/png',
 };
 
-export async function startServer(routes: Record<string, Route> = {}): Promise<TestServer> {
+export async function startServer(routes: Record<string, Route> = {}, host = '127.0.0.1'): Promise<TestServer> {
   const table = new Map(Object.entries(routes));
   const requests: string[] = [];
   const server: Server = createServer(async (req, res) => {
@@ -58,9 +58,9 @@ export async function startServer(routes: Record<string, Route> = {}): Promise<T
       res.end(String(err));
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `http://${host}:${port}`;
   return {
     origin,
     url: (path) => origin + path,

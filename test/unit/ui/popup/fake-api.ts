@@ -50,6 +50,7 @@ export interface Calls {
   openSidebar: number[];
   openSidePanel: number[];
   enableSite: string[];
+  requestSiteAccess: Array<string | null>;
   newestItems: number[];
   allItems: number;
 }
@@ -92,6 +93,7 @@ export function fakeApi(items: SavedItem[] = [], status: TabStatus = { kind: 'no
       openSidebar: [],
       openSidePanel: [],
       enableSite: [],
+      requestSiteAccess: [],
       newestItems: [],
       allItems: 0,
     },
@@ -107,6 +109,10 @@ export function fakeApi(items: SavedItem[] = [], status: TabStatus = { kind: 'no
     openSidePanel: (tabId) => {
       api.calls.openSidePanel.push(tabId);
       return Promise.resolve();
+    },
+    requestSiteAccess: async (origin) => {
+      api.calls.requestSiteAccess.push(origin);
+      return true;
     },
     enableSite: async (site) => {
       api.calls.enableSite.push(site);

@@ -23,7 +23,9 @@ const fake = vi.hoisted(() => {
         removeListener: (l: (message: unknown) => unknown) => state.listeners.delete(l),
       },
       getURL: (path: string) => `chrome-extension://test/${path}`,
+      getManifest: () => ({ content_scripts: [{ matches: ['https://*.ft.com/*'], js: ['content.js'] }] }),
     },
+    permissions: { contains: async () => false, request: async () => true },
     storage: {
       onChanged: {
         addListener: (l: (changes: unknown, area: string) => unknown) => state.listeners.add(l as (message: unknown) => unknown),
@@ -138,6 +140,16 @@ describe('this tab', () => {
     expect(await api.tabStatus()).toEqual({ kind: 'available', tabId: 5 });
     context = null;
     expect(await api.tabStatus()).toEqual({ kind: 'none' });
+  });
+
+  it('offers to turn the extension on for a site it does not read', async () => {
+    fake.state.answer = (msg) => (msg.type === 'settings/get' ? { sidebarMode: 'first-open', disabledSites: [] } : null);
+    fake.state.activeTab = { id: 7, url: 'https://blog.example.org/post' };
+    const api = createRealApi({ db: popupDb });
+    expect(await api.tabStatus()).toEqual({ kind: 'unlisted', tabId: 7, origin: 'https://blog.example.org' });
+    fake.state.activeTab = { id: 7 };
+    expect(await api.tabStatus()).toEqual({ kind: 'unlisted', tabId: 7, origin: null });
+    fake.state.activeTab = { id: 5, url: 'https://www.ft.com/content/abc' };
   });
 
   it('opens the sidebar and turns a site on by asking the background', async () => {
