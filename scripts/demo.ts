@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { hostState, launch, openExtensionPage, sidebarFrame, sleep } from '../test/e2e/harness/browsers';
+import { launch, openExtensionPage, openSidebarFromTab, sidebarFrame, sleep } from '../test/e2e/harness/browsers';
 import { startServer } from '../test/e2e/harness/server';
 import { articleHtml, escapeHtml, seedPageHtml, unrelatedPageHtml } from '../test/e2e/harness/pages';
 
@@ -79,11 +79,9 @@ try {
       await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
       await page.goto(server.url(path));
       await sidebarFrame(s, page).catch(() => null);
-      if (!(await hostState(page)).marginRight) {
-        // The sidebar opens by itself on the first story page of a session only; after that the
-        // reader clicks the "Context" tab at the page edge, as this does.
-        await page.mouse.click(1400 - 12, 900 * 0.4 + 40);
-      }
+      // The sidebar opens by itself on the first story page of a session only; after that the
+      // reader clicks the "Context" tab at the page edge, as this does.
+      await openSidebarFromTab(page).catch(() => undefined);
       await sleep(600);
       await shot(page, `${label}-${scheme}`);
       await page.close();

@@ -14,10 +14,25 @@ import { broadcast } from './broadcast';
 import { clearTab, firstStoryPageOfSession, getTab, setTab } from './tab-state';
 import { handleDataMessage, isDataMessage, recordCoverageVisit, sidebarMode } from './data';
 import { packById } from '../packs/bundled';
+import { findKnownCoverage } from '../detection/url';
 
 
 async function sendToTab(tabId: number, message: unknown): Promise<void> {
   await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
+}
+
+/**
+ * Whether a reported address is on the site the sender is on. Same origin, not same URL: the
+ * browser's MessageSender.url stays the address the document was loaded at (Chromium and
+ * Firefox alike), while single-page sites move on with pushState.
+ */
+function sameDocument(reported: string, senderUrl: string | undefined): boolean {
+  if (!senderUrl) return false;
+  try {
+    return new URL(reported).origin === new URL(senderUrl).origin;
+  } catch {
+    return false;
+  }
 }
 
 async function handleContent(msg: ContentToBackground, sender: Runtime.MessageSender): Promise<unknown> {
@@ -25,7 +40,15 @@ async function handleContent(msg: ContentToBackground, sender: Runtime.MessageSe
   if (sender.frameId !== 0) throw new Error('only the top frame reports');
   switch (msg.type) {
     case 'content/detected': {
-      if (!msg.report.storyId || !packById(msg.report.storyId)) throw new Error('unknown story');
+      const pack = msg.report.storyId ? packById(msg.report.storyId) : undefined;
+      if (!pack) throw new Error('unknown story');
+      // A content script speaks only for the page it runs in.
+      if (!sameDocument(msg.url, sender.url)) throw new Error('a page may only report about itself');
+      // Whether the page is known coverage is decided here, from the reported address (on the
+      // sender's own site, checked above): a page must not be able to mark a source as opened
+      // that the reader never opened.
+      const known = findKnownCoverage(msg.url, pack);
+      const report = { ...msg.report, knownCoverageId: known?.id ?? null };
       const previous = await getTab(tabId);
       const mode = await sidebarMode();
       let sidebar: 'open' | 'collapsed';
@@ -33,13 +56,14 @@ async function handleContent(msg: ContentToBackground, sender: Runtime.MessageSe
       else if (mode === 'always-open') sidebar = 'open';
       else if (mode === 'tab-only') sidebar = 'collapsed';
       else sidebar = (await firstStoryPageOfSession()) ? 'open' : 'collapsed';
-      await setTab({ tabId, url: msg.url, report: msg.report, sidebar });
-      if (msg.report.knownCoverageId) await recordCoverageVisit(msg.url, msg.report.storyId);
+      await setTab({ tabId, url: msg.url, report, sidebar });
+      if (known) await recordCoverageVisit(known.url, pack.id);
       void broadcast('tab', tabId);
       const reply: ContentResponses['content/detected'] = { sidebar };
       return reply;
     }
     case 'content/cleared': {
+      if (!sameDocument(msg.url, sender.url)) throw new Error('a page may only report about itself');
       await clearTab(tabId);
       void broadcast('tab', tabId);
       const reply: ContentResponses['content/cleared'] = { ok: true };

@@ -8,9 +8,12 @@ export function installE2eBridge(): void {
     const data = event.data as { e2eSend?: unknown; e2eId?: number } | null;
     if (event.source !== window || !data || typeof data.e2eId !== 'number' || !('e2eSend' in data)) return;
     const id = data.e2eId;
-    ext.runtime.sendMessage(data.e2eSend).then(
-      (reply) => window.postMessage({ e2eReplyTo: id, reply: reply ?? null }, '*'),
-      (err: unknown) => window.postMessage({ e2eReplyTo: id, threw: String(err) }, '*'),
-    );
+    // Chromium throws synchronously for values it cannot serialise (BigInt, cycles): answer those too.
+    Promise.resolve()
+      .then(() => ext.runtime.sendMessage(data.e2eSend))
+      .then(
+        (reply) => window.postMessage({ e2eReplyTo: id, reply: reply ?? null }, '*'),
+        (err: unknown) => window.postMessage({ e2eReplyTo: id, threw: String(err) }, '*'),
+      );
   });
 }

@@ -17,6 +17,8 @@ const STORY_PAGE_MODULE = 'content/story-page.js';
 let storyPage: StoryPageModule | null = null;
 let lastUrl = '';
 let stopWatching: (() => void) | null = null;
+/** Set for good by the teardown event: a check still in flight must not mount afterwards. */
+let tornDown = false;
 
 function isHtmlTopDocument(): boolean {
   if (window.top !== window) return false;
@@ -39,11 +41,15 @@ async function check(): Promise<void> {
     storyPage?.leave(url);
     return;
   }
-  storyPage ??= (await import(/* @vite-ignore */ ext.runtime.getURL(STORY_PAGE_MODULE))) as StoryPageModule;
-  await storyPage.enter(url, candidates);
+  const page = (storyPage ??= (await import(/* @vite-ignore */ ext.runtime.getURL(STORY_PAGE_MODULE))) as StoryPageModule);
+  if (tornDown) return;
+  await page.enter(url, candidates);
+  // Torn down while detecting or reporting: what enter() just mounted goes too.
+  if (tornDown) page.destroy();
 }
 
 function teardown(): void {
+  tornDown = true;
   stopWatching?.();
   stopWatching = null;
   storyPage?.destroy();

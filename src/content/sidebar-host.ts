@@ -7,6 +7,10 @@ export type SidebarState = 'open' | 'collapsed';
 export const HOST_ATTRIBUTE = 'data-story-context';
 const WIDTH_PX = 380;
 const NARROW_PX = 900;
+/** A sidebar frame that has not said it runs by then never will (a sandboxed page blocks its scripts). */
+const READY_TIMEOUT_MS = 8000;
+/** What the sidebar frame posts to its parent once it runs: see ui/sidebar/main.tsx. */
+export const FRAME_READY = 'story-context:frame-ready';
 
 // Inline `!important` beats the page's own `!important` rules, so a page cannot hide or move
 // the host by styling it.
@@ -44,6 +48,19 @@ export class SidebarHost {
   private readonly guard: MutationObserver;
   private reattachments = 0;
   private destroyed = false;
+  /** The frame's scripts run: until then neither the panel nor the tab is shown. */
+  private ready = false;
+  // getRandomValues, not randomUUID: the latter is missing on plain-http pages (not a secure context).
+  private readonly nonce = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  private readonly readyTimer: ReturnType<typeof setTimeout>;
+  private readonly onWindowMessage = (event: MessageEvent) => {
+    const data = event.data as { type?: unknown; nonce?: unknown } | null;
+    if (this.ready || !data || data.type !== FRAME_READY || data.nonce !== this.nonce) return;
+    this.ready = true;
+    clearTimeout(this.readyTimer);
+    window.removeEventListener('message', this.onWindowMessage);
+    this.setState(this.state);
+  };
 
   constructor(private readonly options: SidebarHostOptions) {
     this.element = document.createElement('div');
@@ -56,7 +73,9 @@ export class SidebarHost {
 
     this.frame = document.createElement('iframe');
     this.frame.className = 'panel';
-    this.frame.src = options.sidebarUrl;
+    // The nonce tells this frame's "ready" from anything else posted to the window; the page
+    // cannot read the frame's address inside the closed shadow root.
+    this.frame.src = `${options.sidebarUrl}#${this.nonce}`;
     this.frame.title = options.frameTitle;
     this.frame.hidden = true;
 
@@ -66,22 +85,33 @@ export class SidebarHost {
     this.tab.textContent = options.tabLabel;
     this.tab.setAttribute('aria-expanded', 'false');
     this.tab.addEventListener('click', () => this.setState('open'));
+    this.tab.hidden = true;
 
     shadow.append(style, this.frame, this.tab);
     document.documentElement.append(this.element);
 
-    // A page (or a framework re-rendering the document) may remove the host. Put it back a few
-    // times; a page that keeps removing it wins, and the reader still has the toolbar popup.
-    this.guard = new MutationObserver(() => {
-      if (this.destroyed || this.element.isConnected) return;
-      if (++this.reattachments > 3) {
-        this.guard.disconnect();
-        this.restoreMargin();
-        return;
-      }
-      document.documentElement.append(this.element);
-    });
+    window.addEventListener('message', this.onWindowMessage);
+    this.readyTimer = setTimeout(() => this.destroy(), READY_TIMEOUT_MS);
+
+    // A page (or a framework re-rendering the document) may remove, move or restyle the host.
+    // Put it back a few times; a page that keeps at it wins, and then the host goes away
+    // entirely (no margin kept for a panel the reader cannot see). The toolbar popup remains.
+    this.guard = new MutationObserver(() => this.defend());
     this.guard.observe(document.documentElement, { childList: true });
+    this.guard.observe(this.element, { attributes: true });
+  }
+
+  private defend(): void {
+    if (this.destroyed) return;
+    const moved = this.element.parentNode !== document.documentElement;
+    const restyled = this.element.getAttribute('style') !== HOST_STYLE;
+    if (!moved && !restyled) return;
+    if (++this.reattachments > 3) {
+      this.destroy();
+      return;
+    }
+    if (restyled) this.element.setAttribute('style', HOST_STYLE);
+    if (moved) document.documentElement.append(this.element);
   }
 
   getState(): SidebarState {
@@ -91,6 +121,7 @@ export class SidebarHost {
   setState(state: SidebarState): void {
     if (this.destroyed) return;
     this.state = state;
+    if (!this.ready) return;
     const open = state === 'open';
     this.frame.hidden = !open;
     this.tab.hidden = open;
@@ -108,6 +139,8 @@ export class SidebarHost {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    clearTimeout(this.readyTimer);
+    window.removeEventListener('message', this.onWindowMessage);
     this.guard.disconnect();
     this.restoreMargin();
     this.element.remove();

@@ -67,6 +67,10 @@ export async function enter(url: string, _candidates: string[]): Promise<void> {
     // The background could not be reached (extension reloading): show the tab, not the panel.
   }
   reportedUrl = url;
+  // A sandboxed document (CSP sandbox) passes its sandbox on to every frame in it: the sidebar
+  // could not run there. The toolbar popup and the browser's side panel still show the context.
+  // (A sandbox that keeps the origin is caught by the host, which waits for its frame to run.)
+  if (window.origin === 'null') return;
   if (!host) {
     // Remove any host an earlier copy of this script left behind.
     host = new SidebarHost({

@@ -36,9 +36,23 @@ function absolute(href: string, base: string): string {
   }
 }
 
+function siteOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^(www\d?|amp|m|mobile)\./, '');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The page's address, and its canonical link when that names the same site (an AMP, mobile or
+ * tracking-free variant). The page writes its own canonical link: a copy on another host must
+ * not pass itself off as an article the pack lists.
+ */
 function pageUrls(page: ExtractedPage, url: string): string[] {
   const canonical = absolute(page.canonicalUrl, url);
-  return canonical && canonical !== url ? [url, canonical] : [url];
+  const sameSite = canonical !== '' && siteOf(canonical) !== '' && siteOf(canonical) === siteOf(url);
+  return sameSite && canonical !== url ? [url, canonical] : [url];
 }
 
 /**

@@ -313,8 +313,11 @@ export function extractPage(doc: Document): ExtractedPage {
   ).trim();
   const h1 = root?.querySelector('h1') ?? null;
   const docTitle = scope.querySelector('title')?.textContent ?? '';
+  // A JSON-LD headline counts only when the same object gave the article text: pages carry
+  // JSON-LD for other articles (related stories) or junk, and a wrong title hides the story.
+  const ldHeadline = method === 'json-ld' && ld && ld.headline.length <= 1000 ? ld.headline : '';
   const title = (
-    ld?.headline ||
+    ldHeadline ||
     metaContent(scope, 'meta[property="og:title"]') ||
     metaContent(scope, 'meta[name="twitter:title"]') ||
     (h1?.textContent ?? '') ||

@@ -127,9 +127,9 @@ export function findCaution(url: string, siteName: string, pack: StoryPack): Cau
   const key = p ? normalizeUrl(url) : '';
   const site = siteName.trim().toLowerCase();
   for (const caution of pack.cautions) {
-    if (p && caution.urls.some((u) => normalizeUrl(u) === key)) return caution;
-    if (p && caution.domains.some((d) => p.host === d || p.host.endsWith(`.${d}`))) return caution;
-    if (site && caution.siteNames.some((name) => name.toLowerCase() === site)) return caution;
+    if (p && (caution.urls ?? []).some((u) => normalizeUrl(u) === key)) return caution;
+    if (p && (caution.domains ?? []).some((d) => p.host === d || p.host.endsWith(`.${d}`))) return caution;
+    if (site && (caution.siteNames ?? []).some((name) => name.toLowerCase() === site)) return caution;
   }
   return null;
 }

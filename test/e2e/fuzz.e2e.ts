@@ -554,6 +554,21 @@ describe.each(BROWSERS)('message fuzzing from a content script in %s', (name) =>
     expect(await frame!.evaluate(() => document.body.textContent ?? '')).not.toContain('victim-news.example');
   });
 
+  it('may still report after a same-document navigation (pushState) on its own site', async () => {
+    // Single-page news sites change the article with pushState. The browser's idea of the
+    // sender's address (MessageSender.url) stays the address the document was loaded at, in
+    // Chromium and Firefox alike, so a report from the new address must still be accepted.
+    const loaded = page.url();
+    await page.evaluate(() => history.pushState({}, '', '/__e2e/2025/11/alibaba-pla-memo-follow-up.html'));
+    try {
+      const now = await page.evaluate(() => location.href);
+      const r = await sendOne(page, honestReport(now));
+      expect(r, 'an honest report after pushState was refused').toMatchObject({ reply: { ok: true } });
+    } finally {
+      await page.evaluate((u: string) => history.pushState({}, '', u), loaded);
+    }
+  });
+
   it('cannot make the sidebar mark a source as opened that the reader never opened', async () => {
     // A content script reports "known coverage" with another site's URL (a pack coverage URL):
     // the reader did not open that source, so the sidebar must not say they did.

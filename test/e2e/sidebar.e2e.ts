@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
-import { BROWSERS, domUntouched, hostState, launch, openExtensionPage, sidebarFrame, sleep, type Session } from './harness/browsers';
+import { BROWSERS, domUntouched, hostState, launch, openExtensionPage, openSidebarFromTab, sidebarFrame, sleep, type Session } from './harness/browsers';
 import { startServer, stripResourceHints, type TestServer } from './harness/server';
 import { FIXTURES, articleHtml, seedPageHtml } from './harness/pages';
 
@@ -120,6 +120,7 @@ describe.each(BROWSERS)('sidebar in %s', (name) => {
   it('opens a coverage link in a new tab at that URL and marks the source as opened', async () => {
     const page = await open('/seed/1.html');
     const frame = await sidebarFrame(s, page);
+    await openSidebarFromTab(page);
     const link = await frame.$('[data-testid=coverage-item] a[href^="https://"]');
     expect(link).not.toBeNull();
     const href = await link!.evaluate((a) => (a as HTMLAnchorElement).href);

@@ -11,3 +11,10 @@ applyDocumentLanguage(document, api.uiLanguage(), api.t('sidebarTitle'));
 
 const root = document.getElementById('app');
 if (root) render(<App api={api} embedded={embedded} />, root);
+
+// The in-page host shows nothing until its frame says it runs: in a sandboxed page the frame
+// inherits the sandbox and its scripts never would. The nonce (the address's fragment) tells
+// the host this frame's message from anything else posted to the page.
+if (embedded && location.hash.length > 1) {
+  window.parent.postMessage({ type: 'story-context:frame-ready', nonce: location.hash.slice(1) }, '*');
+}

@@ -197,6 +197,19 @@ export async function hostState(page: Page): Promise<{ present: boolean; marginR
 }
 
 /**
+ * Opens the sidebar the way a reader does when it is collapsed to its "Context" tab: a click on
+ * the tab at the right edge of the page (it lives in a closed shadow root, out of reach of
+ * selectors). The sidebar opens by itself only on the first story page of a session.
+ */
+export async function openSidebarFromTab(page: Page): Promise<void> {
+  if ((await hostState(page)).marginRight) return;
+  const { width, height } = await page.evaluate(() => ({ width: window.innerWidth, height: window.innerHeight }));
+  await page.bringToFront();
+  await page.mouse.click(width - 12, height * 0.4 + 40);
+  await page.waitForFunction(() => document.documentElement.style.marginRight !== '', { timeout: 10_000, polling: 100 });
+}
+
+/**
  * True when the live document is exactly what the server sent, parsed: proof that the
  * extension added nothing at all to the page (no element, attribute or style). Only for pages
  * without scripts of their own.

@@ -23,7 +23,6 @@ import type { TestServer } from './server';
 
 export const HOSTILE_DIR = join(FIXTURES, 'hostile');
 export const SEED = '000_22b88a4c825870c9.txt';
-export const SECOND_SEED = '002_070c77320a5da855.txt';
 
 /** What the extension must do on a fixture. */
 export type Expect = 'sidebar' | 'nothing' | 'either';
@@ -253,12 +252,6 @@ export function hostileFixtures(): HostileFixture[] {
   generated.push(...nonHtmlFixtures());
   cached = [...fromFiles, ...generated];
   return cached;
-}
-
-export function fixture(name: string): HostileFixture {
-  const f = hostileFixtures().find((x) => x.name === name);
-  if (!f) throw new Error(`no hostile fixture ${name}`);
-  return f;
 }
 
 /** Serves every hostile fixture and the pages they embed (support-*.html, under /hostile/support/). */

@@ -73,3 +73,10 @@ describe('parsePack', () => {
     expect(() => parsePack(null)).toThrow(/Story pack "\?" is invalid/);
   });
 });
+
+describe('the bundled pack files', () => {
+  it('already hold every default the schema would fill, so the content script can use them as they are', async () => {
+    const { bundledPackData } = await import('../../../src/packs/bundled-data');
+    for (const raw of bundledPackData) expect(parsePack(structuredClone(raw))).toEqual(raw);
+  });
+});
