@@ -1,0 +1,60 @@
+// axe-core inside the real sidebar (in its extension frame on a story page) and the popup, in
+// both browsers, light and dark where the browser lets the test choose.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame } from 'puppeteer-core';
+import { BROWSERS, launch, openExtensionPage, sidebarFrame, type Session } from './harness/browsers';
+import { startServer, type TestServer } from './harness/server';
+import { seedPageHtml } from './harness/pages';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  nodes: number;
+}
+
+/** Runs axe in the frame's own realm (evaluated code is not subject to the page's CSP). */
+async function axe(frame: Frame): Promise<Violation[]> {
+  await frame.evaluate(AXE);
+  return frame.evaluate(async () => {
+    const w = window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> }> } };
+    const result = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+  });
+}
+
+describe.each(BROWSERS)('accessibility in %s', (name) => {
+  let s: Session;
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({ '/story.html': { body: seedPageHtml('000_22b88a4c825870c9.txt') } });
+    s = await launch(name);
+  });
+  afterAll(async () => {
+    await s?.close();
+    await server?.close();
+  });
+
+  const schemes = name === 'chromium' ? (['light', 'dark'] as const) : (['light'] as const);
+  for (const scheme of schemes) {
+    it(`finds no violations in the sidebar on a story page (${scheme})`, async () => {
+      const page = await s.browser.newPage();
+      await page.setViewport({ width: 1280, height: 900 });
+      if (name === 'chromium') await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      await page.goto(server.url('/story.html'));
+      const frame = await sidebarFrame(s, page);
+      expect(await axe(frame)).toEqual([]);
+      await page.close();
+    });
+
+    it(`finds no violations in the popup (${scheme})`, async () => {
+      const popup = await openExtensionPage(s, 'popup.html', '[data-ready]');
+      if (name === 'chromium') await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      expect(await axe(popup.mainFrame())).toEqual([]);
+      await popup.close();
+    });
+  }
+});
