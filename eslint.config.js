@@ -1,8 +1,6 @@
 // Lint: TypeScript rules, the import boundaries between the extension's contexts, and a ban on
 // the sinks a hostile page could exploit.
 import tseslint from 'typescript-eslint';
-import importX from 'eslint-plugin-import-x';
-import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 const unsafeSinks = [
   { selector: "MemberExpression[property.name='innerHTML']", message: 'innerHTML is forbidden: render text as text.' },
@@ -19,9 +17,6 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],
-    plugins: { 'import-x': importX },
-    // Without a TypeScript resolver the boundary zones below would never see an import.
-    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ alwaysTryTypes: true })] },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
@@ -32,41 +27,34 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': ['error', ...unsafeSinks],
       'no-implied-eval': 'error',
-      'import-x/no-restricted-paths': [
+    },
+  },
+  // Boundaries between the contexts (ESLint's own no-restricted-imports, per folder: the
+  // import paths in src/ are all relative, so a folder name in the path names the context).
+  ...boundaries([
+    ['src/content/**', ['storage', 'formats', 'ui', 'background', 'platform/browser'], 'The content script may import detection, protocol, packs and its platform shim only.'],
+    ['src/detection/**', ['storage', 'formats', 'ui', 'background', 'content', 'platform', 'protocol'], 'Detection is pure: no browser, UI or storage code.'],
+    ['src/packs/**', ['storage', 'formats', 'ui', 'background', 'content', 'platform', 'protocol', '(^|/)detection/(?!types$)'], 'Packs are data and their schema only (detection types excepted).'],
+    ['src/ui/**', ['background', 'content'], 'UI never imports the background or the content script.'],
+    ['src/storage/**', ['ui', 'background', 'content', 'platform', 'protocol'], 'Storage depends on formats only.'],
+    ['src/formats/**', ['ui', 'background', 'content', 'platform', 'protocol', '(^|/)storage(/(db|repository|index))?$'], 'Formats are pure: they share only the storage layer\'s Dexie-free model, schemas and caps.'],
+    ['src/protocol/**', ['storage', 'formats', 'ui', 'background', 'content', 'platform', 'detection', 'packs'], 'The protocol stands alone.'],
+  ]),
+);
+
+/** A folder name forbids the folder and all below it; an entry with a parenthesis is a regex. */
+function boundaries(zones) {
+  return zones.map(([files, forbidden, message]) => ({
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
         'error',
         {
-          zones: [
-            {
-              target: './src/content',
-              from: './src',
-              except: ['./content', './detection', './protocol', './platform/content-runtime.ts', './packs'],
-              message: 'The content script may import detection, protocol, packs and its platform shim only.',
-            },
-            {
-              target: './src/detection',
-              from: './src',
-              except: ['./detection', './packs'],
-              message: 'Detection is pure: no browser, UI or storage code.',
-            },
-            {
-              target: './src/packs',
-              from: './src',
-              except: ['./packs', './detection/types.ts'],
-              message: 'Packs are data and their schema only.',
-            },
-            { target: './src/ui', from: './src/background', message: 'UI never imports the background.' },
-            { target: './src/ui', from: './src/content', message: 'UI never imports the content script.' },
-            { target: './src/storage', from: './src', except: ['./storage', './formats', './detection/url.ts'], message: 'Storage depends on formats only.' },
-            {
-              target: './src/formats',
-              from: './src',
-              except: ['./formats', './storage/model.ts', './storage/schemas.ts', './storage/payload.ts', './storage/key.ts', './storage/url.ts', './storage/text.ts'],
-              message: 'Formats are pure: they share only the storage layer\'s Dexie-free model, schemas and caps.',
-            },
-            { target: './src/protocol', from: './src', except: ['./protocol'], message: 'The protocol stands alone.' },
+          patterns: [
+            { regex: forbidden.map((f) => (f.includes('(') ? f : `(^|/)${f}(/|\\.ts$|$)`)).join('|'), message },
           ],
         },
       ],
     },
-  },
-);
+  }));
+}
