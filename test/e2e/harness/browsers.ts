@@ -203,7 +203,8 @@ export async function hostState(page: Page): Promise<{ present: boolean; marginR
  */
 export async function openSidebarFromTab(page: Page): Promise<void> {
   if ((await hostState(page)).marginRight) return;
-  const { width, height } = await page.evaluate(() => ({ width: window.innerWidth, height: window.innerHeight }));
+  // clientWidth, not innerWidth: Firefox's classic scrollbar sits at the right edge too.
+  const { width, height } = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: window.innerHeight }));
   await page.bringToFront();
   await page.mouse.click(width - 12, height * 0.4 + 40);
   await page.waitForFunction(() => document.documentElement.style.marginRight !== '', { timeout: 10_000, polling: 100 });
