@@ -165,6 +165,8 @@ document.getElementById('next').addEventListener('click', () => {
   it('shows the same context in the browser’s own side panel page, following the active tab', async () => {
     const page = await open('/seed/0.html');
     await sidebarFrame(s, page);
+    // Only this web page remains, so "the tab the reader used last" is unambiguous.
+    for (const other of await s.browser.pages()) if (other !== page) await other.close();
     await page.bringToFront();
     // The panel page is what Chrome's side_panel and Firefox's sidebar_action load. Opened in its
     // own window it follows the most recent web tab, as the panel follows the active one.
