@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES } from './pages';
 // What may appear in the browsers' network logs during the e2e suite. The extension itself may
 // make no request at all; the browsers make a few of their own, listed here by exact host with
 // what they are, so that anything else fails the run.
@@ -6,6 +9,7 @@ export const BROWSER_OWN_HOSTS: Record<string, string> = {
   'update.googleapis.com': 'Chromium component updater',
   'accounts.google.com': 'Chromium account consistency check at start',
   'content-autofill.googleapis.com': 'Chromium autofill field classification',
+  'redirector.gvt1.com': 'Chromium component updater download redirector',
   'firefox.settings.services.mozilla.com': 'Firefox remote settings',
 };
 
@@ -19,6 +23,26 @@ export function hostOf(line: string): string {
   }
 }
 
-export function unexpected(foreign: string[]): string[] {
-  return foreign.filter((l) => !(hostOf(l) in BROWSER_OWN_HOSTS));
+/**
+ * Hosts that the saved real pages and hostile fixtures name themselves (their embeds, ads and
+ * scripts): a browser may reach for them while loading those pages, whatever their policy
+ * header says. The extension names none of them.
+ */
+export function hostsNamedByFixtures(): Set<string> {
+  const hosts = new Set<string>();
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(html?|xhtml|svg|xml)$/.test(name)) {
+        for (const m of readFileSync(path, 'utf8').matchAll(/(?:https?:)?\/\/([a-z0-9.-]+\.[a-z]{2,})/gi)) hosts.add(m[1]!.toLowerCase());
+      }
+    }
+  };
+  for (const dir of ['realpages', 'hostile']) walk(join(FIXTURES, dir));
+  return hosts;
+}
+
+export function unexpected(foreign: string[], pageHosts: Set<string> = new Set()): string[] {
+  return foreign.filter((l) => !(hostOf(l) in BROWSER_OWN_HOSTS) && !pageHosts.has(hostOf(l)));
 }
