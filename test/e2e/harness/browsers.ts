@@ -167,8 +167,19 @@ export async function openExtensionPage(s: Session, path: string, readySelector 
   } else {
     await page.goto(url);
   }
-  await page.waitForSelector(readySelector, { timeout: 15_000 });
-  return page;
+  // While the tab moves from about:blank to the extension page, Firefox's remote agent can fail
+  // an evaluation outright ("right-hand side of 'in' should be an object") instead of reporting
+  // a destroyed context, which puppeteer does not retry: ask again until the deadline.
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      await page.waitForSelector(readySelector, { timeout: Math.max(1, deadline - Date.now()) });
+      return page;
+    } catch (err) {
+      if (Date.now() >= deadline) throw err;
+      await sleep(100);
+    }
+  }
 }
 
 /** The sidebar iframe the content script mounted in `page`, once its content is ready. */
