@@ -32,16 +32,19 @@ async function waitForPage(s: Session, url: string, timeout = 15_000): Promise<P
   throw new Error(`no tab opened at ${url}`);
 }
 
-async function sidebarSummary(frame: Frame) {
-  return frame.evaluate(() => {
-    const text = (sel: string) => [...document.querySelectorAll(sel)].map((e) => (e.textContent ?? '').replace(/\s+/g, ' '));
-    return {
-      verification: text('[data-testid=verification]').join(' '),
-      statements: text('[data-testid=statement]'),
-      coverageLinks: [...document.querySelectorAll<HTMLAnchorElement>('[data-testid=coverage-item] a[href]')].map((a) => a.href),
-      counts: text('[data-testid=coverage-counts]').join(' '),
-    };
-  });
+/** What the sidebar shows, read from its document; runs in the browser, so it closes over nothing. */
+function summarize(doc: Document) {
+  const text = (sel: string) => [...doc.querySelectorAll(sel)].map((e) => (e.textContent ?? '').replace(/\s+/g, ' '));
+  return {
+    verification: text('[data-testid=verification]').join(' '),
+    statements: text('[data-testid=statement]'),
+    coverageLinks: [...doc.querySelectorAll<HTMLAnchorElement>('[data-testid=coverage-item] a[href]')].map((a) => a.href),
+    counts: text('[data-testid=coverage-counts]').join(' '),
+  };
+}
+
+async function sidebarSummary(frame: Frame): Promise<ReturnType<typeof summarize>> {
+  return frame.evaluate(`(${summarize.toString()})(document)`) as Promise<ReturnType<typeof summarize>>;
 }
 
 function expectStoryContext(summary: Awaited<ReturnType<typeof sidebarSummary>>) {
@@ -162,18 +165,69 @@ document.getElementById('next').addEventListener('click', () => {
     await page.close();
   });
 
-  it('shows the same context in the browser’s own side panel page, following the active tab', async () => {
-    const page = await open('/seed/0.html');
-    await sidebarFrame(s, page);
+  it('opens the browser’s own side panel from the popup, with the same context, following the active tab', async () => {
+    const story = await open('/seed/0.html');
+    await sidebarFrame(s, story);
     // Only this web page remains, so "the tab the reader used last" is unambiguous.
-    for (const other of await s.browser.pages()) if (other !== page) await other.close();
-    await page.bringToFront();
-    // The panel page is what Chrome's side_panel and Firefox's sidebar_action load. Opened in its
-    // own window it follows the most recent web tab, as the panel follows the active one.
-    const panel = await openExtensionPage(s, 'sidebar.html', '[data-testid=verification]');
-    expectStoryContext(await sidebarSummary(panel.mainFrame()));
-    expect(await panel.$('[data-testid=close]')).toBeNull();
-    await panel.close();
-    await page.close();
+    for (const other of await s.browser.pages()) if (other !== story) await other.close();
+    await story.bringToFront();
+    const popup = await openExtensionPage(s, 'popup.html', '[data-testid=open-side-panel]');
+    const panel = await clickOpenSidePanel(popup);
+    await story.bringToFront();
+    await panel.waitFor('[data-testid=verification]');
+    expectStoryContext(await panel.summary());
+    expect(await panel.has('[data-testid=close]')).toBe(false);
+
+    // Another tab, with no story: the panel follows it, then comes back with the story tab.
+    const plain = await open(`/real/${realpages[0]!.file}`);
+    await plain.bringToFront();
+    await panel.waitFor('[data-testid=no-story]');
+    await story.bringToFront();
+    await panel.waitFor('[data-testid=verification]');
+    await popup.close();
+    await plain.close();
+    await story.close();
   });
+
+  /**
+   * Clicks the popup's "open in side panel" button (a real click: both browsers open their
+   * panel only from a user gesture) and returns a reader of what the panel shows. Chromium's
+   * side panel is a page target of its own. Firefox's sidebar lives in the browser's chrome,
+   * out of WebDriver BiDi's reach, so the popup, an extension page of the same add-on, reads it
+   * through extension.getViews({ type: 'sidebar' }).
+   */
+  async function clickOpenSidePanel(popup: Page) {
+    const before = new Set(s.browser.targets());
+    await popup.click('[data-testid=open-side-panel]');
+    if (name === 'chromium') {
+      const target = await s.browser.waitForTarget((t) => !before.has(t) && /\/sidebar\.html$/.test(t.url()), { timeout: 10_000 });
+      const page = await target.asPage();
+      return {
+        waitFor: (sel: string) => page.waitForSelector(sel, { timeout: 10_000 }).then(() => undefined),
+        summary: () => sidebarSummary(page.mainFrame()),
+        has: async (sel: string) => (await page.$(sel)) !== null,
+      };
+    }
+    type Win = Window & { browser: { extension: { getViews(o: { type: string }): Window[] } } };
+    // Runs `fn(sidebarDocument, arg)` in the popup; `fn` travels as source, so it takes what it
+    // needs as `arg` instead of closing over it.
+    const inView = <T,>(fn: (doc: Document, arg: string) => T, arg = '') =>
+      popup.evaluate(`(() => {
+        const view = window.browser.extension.getViews({ type: 'sidebar' })[0];
+        if (!view) throw new Error('no sidebar view open');
+        return (${fn.toString()})(view.document, ${JSON.stringify(arg)});
+      })()`) as Promise<T>;
+    return {
+      waitFor: (sel: string) =>
+        popup
+          .waitForFunction(
+            (sel: string) => (window as unknown as Win).browser.extension.getViews({ type: 'sidebar' })[0]?.document.querySelector(sel) != null,
+            { timeout: 10_000, polling: 100 },
+            sel,
+          )
+          .then(() => undefined),
+      summary: () => inView(summarize),
+      has: (sel: string) => inView((doc, sel) => doc.querySelector(sel) !== null, sel),
+    };
+  }
 });

@@ -5,7 +5,7 @@ import { useUi } from './ui-context';
 export function EmptyState() {
   const { t } = useUi();
   return (
-    <div class="empty">
+    <div class="empty" data-testid="no-story">
       <p class="empty-title">{t('sb_empty_title')}</p>
       <p class="muted">{t('sb_empty_body')}</p>
     </div>
