@@ -37,16 +37,20 @@ browser.tabs.onActivated.addListener(({ tabId }) => {
   void broadcast('tab', tabId);
 });
 
-// Sites the reader turned on beyond the curated list.
-browser.permissions.onAdded.addListener(async (added) => {
-  await syncGrantedScripts();
-  await injectIntoOpenTabs(added.origins ?? []);
+// Sites the reader turned on beyond the curated list. Registering for later page loads and
+// injecting into the open tabs are independent: one failing must not stop the other, and a
+// failure is reported rather than lost in a rejected listener promise.
+function reportSiteAccess(results: PromiseSettledResult<unknown>[]): void {
+  for (const r of results) if (r.status === 'rejected') console.error('site access:', r.reason);
+}
+browser.permissions.onAdded.addListener((added) => {
+  void Promise.allSettled([syncGrantedScripts(), injectIntoOpenTabs(added.origins ?? [])]).then(reportSiteAccess);
 });
 browser.permissions.onRemoved.addListener(() => {
-  void syncGrantedScripts();
+  void Promise.allSettled([syncGrantedScripts()]).then(reportSiteAccess);
 });
 browser.runtime.onInstalled.addListener(() => {
-  void syncGrantedScripts();
+  void Promise.allSettled([syncGrantedScripts()]).then(reportSiteAccess);
 });
 // Deleted items wait 24 h in the trash for undo; drop the expired ones when the browser starts.
 browser.runtime.onStartup.addListener(() => {

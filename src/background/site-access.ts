@@ -6,10 +6,21 @@ import { browser } from '../platform/browser';
 
 const SCRIPT_ID = 'granted-sites';
 
+/**
+ * The manifest's content script files as paths inside the extension. Firefox's
+ * `runtime.getManifest()` hands them back as absolute `moz-extension://<uuid>/…` URLs, which
+ * `scripting.registerContentScripts` refuses ("must be a relative URL"); Chrome returns them as
+ * written.
+ */
+function extensionPath(file: string): string {
+  const base = browser.runtime.getURL('');
+  return (file.startsWith(base) ? file.slice(base.length) : file).replace(/^\/+/, '');
+}
+
 function manifestContentScript(): { js: string[]; matches: string[] } | null {
   const cs = browser.runtime.getManifest().content_scripts?.[0];
   if (!cs?.js?.length) return null;
-  return { js: cs.js, matches: cs.matches ?? [] };
+  return { js: cs.js.map(extensionPath), matches: cs.matches ?? [] };
 }
 
 /** Origins granted at run time that the manifest's content script does not already cover. */
@@ -19,8 +30,19 @@ export async function grantedOrigins(): Promise<string[]> {
   return (all.origins ?? []).filter((o) => !declared.has(o) && /^(\*|https?):\/\//.test(o));
 }
 
-/** Keeps the dynamic content script's matches equal to the granted origins. */
-export async function syncGrantedScripts(): Promise<void> {
+let syncing: Promise<void> = Promise.resolve();
+
+/**
+ * Keeps the dynamic content script's matches equal to the granted origins. Runs one at a time:
+ * two grants in a row must not both see "nothing registered" and register the same id twice.
+ */
+export function syncGrantedScripts(): Promise<void> {
+  const run = syncing.then(sync);
+  syncing = run.catch(() => undefined);
+  return run;
+}
+
+async function sync(): Promise<void> {
   const cs = manifestContentScript();
   if (!cs) return;
   const origins = await grantedOrigins();
@@ -29,7 +51,15 @@ export async function syncGrantedScripts(): Promise<void> {
     if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
     return;
   }
-  const script = { id: SCRIPT_ID, js: cs.js, matches: origins, runAt: 'document_end' as const, persistAcrossSessions: true };
+  // Pages the manifest's own content script already covers do not get a second copy.
+  const script = {
+    id: SCRIPT_ID,
+    js: cs.js,
+    matches: origins,
+    excludeMatches: cs.matches,
+    runAt: 'document_end' as const,
+    persistAcrossSessions: true,
+  };
   if (existing.length) await browser.scripting.updateContentScripts([script]);
   else await browser.scripting.registerContentScripts([script]);
 }

@@ -15,7 +15,7 @@ import type { Change, ExportedFile, PopupApi, TabStatus } from './api';
 import { saveTextFile, type ExportFormat } from './download';
 import { disabledEntryFor, hostOf } from './model';
 import { hasSidePanel, openSidePanel } from './side-panel';
-import { matchesPattern, webOrigin } from './site-access';
+import { matchesPattern, sitePattern, webOrigin } from './site-access';
 
 /** The reply of `items/export`: a snapshot, or the export file's text. */
 function snapshotOf(reply: unknown): { snapshot: StorageSnapshot | null; text: string | null } {
@@ -95,7 +95,7 @@ export function createRealApi({ db = openDb(), prefetch }: RealApiOptions = {}):
     // Without an address (no activeTab grant, no host access) the extension cannot read the tab.
     if (!url || !/^https?:/.test(url)) return url === undefined ? false : true;
     const listed = (browser.runtime.getManifest().content_scripts ?? []).some((cs) => (cs.matches ?? []).some((p) => matchesPattern(p, url)));
-    return listed || (await browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] }));
+    return listed || (await browser.permissions.contains({ origins: [sitePattern(url)] }));
   }
 
   return {
@@ -120,7 +120,7 @@ export function createRealApi({ db = openDb(), prefetch }: RealApiOptions = {}):
     },
     openSidePanel: hasSidePanel() ? openSidePanel : null,
     requestSiteAccess: (origin) =>
-      browser.permissions.request({ origins: origin ? [`${origin}/*`] : ['http://*/*', 'https://*/*'] }),
+      browser.permissions.request({ origins: origin ? [sitePattern(origin)] : ['http://*/*', 'https://*/*'] }),
     async enableSite(site) {
       await request<unknown>({ type: 'site/setEnabled', site, enabled: true });
     },

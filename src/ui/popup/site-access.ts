@@ -29,3 +29,12 @@ export function webOrigin(url: string | undefined): string | null {
     return null;
   }
 }
+
+/**
+ * The host permission that covers a site: scheme and host, every port and path. A pattern
+ * with the port in it (`http://host:8080/*`) is accepted by Firefox but then matches nothing.
+ */
+export function sitePattern(url: string): string {
+  const u = new URL(url);
+  return `${u.protocol}//${u.hostname}/*`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesPattern, webOrigin } from '../../../../src/ui/popup/site-access';
+import { matchesPattern, sitePattern, webOrigin } from '../../../../src/ui/popup/site-access';
 
 describe('which sites the content script reads', () => {
   it('matches a curated site and its subdomains, not look-alikes', () => {
@@ -20,5 +20,11 @@ describe('which sites the content script reads', () => {
     expect(webOrigin('https://news.example:8443/a?b')).toBe('https://news.example:8443');
     expect(webOrigin('about:blank')).toBeNull();
     expect(webOrigin(undefined)).toBeNull();
+  });
+
+  it('asks for a whole site, every port included, since a pattern with a port matches nothing in Firefox', () => {
+    expect(sitePattern('https://news.example:8443/a?b')).toBe('https://news.example/*');
+    expect(sitePattern('http://127.0.0.2:35895')).toBe('http://127.0.0.2/*');
+    expect(matchesPattern(sitePattern('http://127.0.0.2:35895'), 'http://127.0.0.2:35895/story.html')).toBe(true);
   });
 });
