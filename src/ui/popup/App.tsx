@@ -3,6 +3,7 @@
 // effects go through `api`, so tests drive it with a fake.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ItemPatch, SavedItem } from '../../storage/model';
+import { toStorageError } from '../../storage/errors';
 import type { PopupApi, TabStatus } from './api';
 import { exportFileName } from '../../formats/export-json';
 import { exportMime, type ExportFormat } from './download';
@@ -104,7 +105,11 @@ export function App({ api }: { api: PopupApi }) {
       }
     };
     const fail = (error: unknown) => {
-      if (alive) setLoadError(t('pp_loadFailed', messageOf(error)));
+      if (!alive) return;
+      // A private window (or a browser set to keep no site data) refuses IndexedDB outright:
+      // say so in words a reader understands, keeping the browser's detail for a bug report.
+      const unavailable = toStorageError(error).code === 'unavailable';
+      setLoadError(t(unavailable ? 'pp_storageUnavailable' : 'pp_loadFailed', messageOf(error)));
     };
     const reloadAll = async () => {
       const mine = ++generation;
@@ -276,7 +281,7 @@ export function App({ api }: { api: PopupApi }) {
   let listArea;
   if (loadError) {
     listArea = (
-      <p class="load-error" role="alert">
+      <p class="load-error" role="alert" data-testid="load-error">
         {loadError}
       </p>
     );

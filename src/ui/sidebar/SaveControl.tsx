@@ -47,8 +47,10 @@ export function SaveControl({ input, testId, label, describedBy, compact = false
     try {
       await saving.save(input);
       focusNext.current = 'note';
-    } catch {
-      setError(t('sb_save_failed'));
+    } catch (err) {
+      // The reason matters to the reader: a full disk will not fix itself on "try again".
+      const reason = err instanceof Error ? err.message : '';
+      setError(reason ? t('sb_save_failed_because', reason) : t('sb_save_failed'));
     } finally {
       setBusy(false);
     }
@@ -68,7 +70,11 @@ export function SaveControl({ input, testId, label, describedBy, compact = false
         >
           {label}
         </button>
-        {error ? <p class="error">{error}</p> : null}
+        {error ? (
+          <p class="error" role="alert" data-testid="save-error">
+            {error}
+          </p>
+        ) : null}
       </div>
     );
   }

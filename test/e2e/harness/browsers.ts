@@ -25,6 +25,8 @@ export interface LaunchOptions {
   grantHosts?: boolean;
   /** Firefox: open private windows by default (IndexedDB is unavailable there). */
   privateBrowsing?: boolean;
+  /** Firefox: more preferences (e.g. a small storage limit to provoke quota errors). */
+  firefoxPrefs?: Record<string, string | number | boolean>;
 }
 
 export interface Session {
@@ -127,10 +129,22 @@ export async function launch(name: BrowserName, opts: LaunchOptions = {}): Promi
           'network.proxy.ssl_port': proxy.port,
           'network.proxy.allow_hijacking_localhost': true,
           'network.proxy.no_proxies_on': '',
+          ...opts.firefoxPrefs,
         },
       });
       await browser.installExtension(extensionDir);
       base = `moz-extension://${uuid}/`;
+      if (opts.privateBrowsing) {
+        // A reader allows an add-on in private windows in about:addons; a test profile does
+        // it the same way the browser stores that choice, then restarts the add-on.
+        await firefoxChromeEval(
+          browser,
+          `const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+          await ExtensionPermissions.add(${JSON.stringify(GECKO_ID)}, { permissions: ['internal:privateBrowsingAllowed'], origins: [] });
+          const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+          await (await AddonManager.getAddonByID(${JSON.stringify(GECKO_ID)})).reload();`,
+        );
+      }
     }
   } catch (err) {
     await proxy.close();
@@ -213,12 +227,24 @@ export async function hostState(page: Page): Promise<{ present: boolean; marginR
  * selectors). The sidebar opens by itself only on the first story page of a session.
  */
 export async function openSidebarFromTab(page: Page): Promise<void> {
+  // The tab exists once detection has run: right after a navigation it may not yet.
+  await page.waitForFunction(() => document.querySelector('[data-story-context]') !== null, { timeout: 15_000, polling: 100 });
   if ((await hostState(page)).marginRight) return;
   // clientWidth, not innerWidth: Firefox's classic scrollbar sits at the right edge too.
   const { width, height } = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: window.innerHeight }));
   await page.bringToFront();
-  await page.mouse.click(width - 12, height * 0.4 + 40);
-  await page.waitForFunction(() => document.documentElement.style.marginRight !== '', { timeout: 10_000, polling: 100 });
+  // The tab may be in the document a moment before it is painted and takes clicks: click
+  // again until the sidebar opens.
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    await page.mouse.click(width - 12, height * 0.4 + 40);
+    try {
+      await page.waitForFunction(() => document.documentElement.style.marginRight !== '', { timeout: 1_500, polling: 100 });
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+    }
+  }
 }
 
 /**
@@ -239,6 +265,41 @@ export async function domUntouched(page: Page): Promise<{ same: boolean; live: n
     for (const root of [fresh, live]) for (const n of root.querySelectorAll('noscript')) n.remove();
     return { same: fresh.outerHTML === live.outerHTML, live: live.outerHTML.length, fresh: fresh.outerHTML.length };
   }, source);
+}
+
+/**
+ * Runs `body` (async function body) in Firefox's own privileged scope, over WebDriver BiDi's
+ * chrome contexts (the browser is started with --remote-allow-system-access). Only for what a
+ * reader does in the browser's UI and automation cannot click, and for faults: never for
+ * anything the extension itself is being tested on.
+ */
+export async function firefoxChromeEval(browser: Browser, body: string): Promise<unknown> {
+  type Conn = { send(method: string, params: object): Promise<{ result: any }> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const conn = (browser as unknown as { connection: Conn }).connection;
+  const tree = await conn.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const context = (tree.result.contexts as Array<{ context: string }>)[0]?.context;
+  if (!context) throw new Error('Firefox exposed no chrome context');
+  const r = await conn.send('script.evaluate', { expression: `(async () => { ${body} })()`, awaitPromise: true, target: { context } });
+  if (r.result.type !== 'success') throw new Error(`chrome-scope evaluation failed: ${JSON.stringify(r.result.exceptionDetails?.text ?? r.result)}`);
+  return r.result.result?.value;
+}
+
+/**
+ * Stops the extension's background the way the browser does when it is idle: Chrome's service
+ * worker by closing its DevTools target, Firefox's event page through the add-on's own termination (the
+ * one its idle timer calls). An in-flight operation dies with it.
+ */
+export async function stopBackground(s: Session): Promise<void> {
+  if (s.name === 'chromium') {
+    const target = s.browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(s.base));
+    if (!target) throw new Error('the service worker is not running');
+    await (await target.worker())?.close();
+  } else {
+    await firefoxChromeEval(
+      s.browser,
+      `await WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension.terminateBackground({ ignoreDevToolsAttached: true });`,
+    );
+  }
 }
 
 export async function sleep(ms: number): Promise<void> {
