@@ -27,6 +27,8 @@ export function quoteHash(quote: string): string {
 
 // '#' separates the suffix of a legacy duplicate and '|' the parts, so neither may occur inside one.
 function part(text: string): string {
+  // Runs twice for every imported item; most URLs and refs hold none of these, and a test is cheaper than a rebuild.
+  if (!/[%|#]/.test(text)) return text;
   return text.replace(/[%|#]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 

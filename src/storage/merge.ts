@@ -86,3 +86,23 @@ export function mergeSettings(current: Settings, incoming: SettingsPatch): Setti
     : current.disabledSites;
   return { sidebarMode: incoming.sidebarMode ?? current.sidebarMode, disabledSites };
 }
+
+/**
+ * Duplicates inside one import file (same key) merge first, by the same rule as against stored
+ * items; the keys whose tags hit the cap while merging are reported.
+ */
+export function mergeWithinFile(items: readonly SavedItem[]): { incoming: Map<string, SavedItem>; truncatedKeys: Set<string> } {
+  const incoming = new Map<string, SavedItem>();
+  const truncatedKeys = new Set<string>();
+  for (const item of items) {
+    const earlier = incoming.get(item.key);
+    if (!earlier) {
+      incoming.set(item.key, item);
+      continue;
+    }
+    const merged = mergeItems(earlier, item);
+    if (merged.tagsTruncated) truncatedKeys.add(item.key);
+    incoming.set(item.key, merged.item);
+  }
+  return { incoming, truncatedKeys };
+}
