@@ -97,6 +97,21 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = Object.freeze<SchemaVer
     },
     upgrade: addKeysAndSites,
   },
+  {
+    version: 3,
+    description:
+      'Drops the kind, site, tags and updatedAt indexes on items: nothing queries them (the ' +
+      'popup filters and searches its in-memory index), and each index is a write per item, ' +
+      'which made importing 10,000 items take a second longer. Rows are untouched.',
+    stores: {
+      items: 'id, &key, storyId, createdAt',
+      visits: 'url, storyId, lastAt',
+      settings: 'key',
+      packs: 'id',
+      trash: 'id, deletedAt',
+      meta: 'key',
+    },
+  },
 ]);
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
