@@ -5,6 +5,7 @@
 import type { StoryPack } from '../packs/schema';
 import { T2S } from './cjk';
 import { fold } from './fold';
+import { NON_WORD } from './prefilter';
 import type { PrefilterIndex } from './types';
 
 /** Folds a pack term the way the prefilter folds page text (punctuation becomes a space). */
@@ -14,7 +15,7 @@ export function prefilterTerm(raw: string): string {
     .map((word) => {
       const stem = word.endsWith('*');
       const folded = fold(word.replace(/\*/g, ''), T2S)
-        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .replace(NON_WORD, ' ')
         .trim();
       return folded === '' ? '' : `${folded}${stem ? '*' : ''}`;
     })

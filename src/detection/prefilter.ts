@@ -60,7 +60,16 @@ interface Compiled {
 }
 
 const compiledIndexes = new WeakMap<PrefilterIndex, Compiled>();
-const NON_WORD = /[^\p{L}\p{N}]+/gu;
+/**
+ * What separates words, after folding (NFKC has already turned full-width forms, ligatures,
+ * circled and superscript characters into plain letters and digits): ASCII and Latin-1
+ * punctuation and symbols, general punctuation, symbols and arrows, CJK and full-width
+ * punctuation. Deliberately not `[^\p{L}\p{N}]`: a Unicode property class costs about half a
+ * millisecond to compile in every page, which is half of this script's budget. A unit test
+ * holds the two to the same answers on text in the ten languages.
+ */
+export const NON_WORD =
+  /[\u0000-\u002f\u003a-\u0040\u005b-\u0060\u007b-\u00bf\u00d7\u00f7\u2000-\u2bff\u2e00-\u2e7f\u3000-\u3003\u3008-\u3020\u3030\u303d\u30fb\ufe10-\ufe6f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/g;
 const UNSPACED = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0600-\u06ff]/;
 
 function escape(s: string): string {

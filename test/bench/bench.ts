@@ -24,6 +24,8 @@ import {
   type StorySample,
 } from './page-cost';
 import { launchPlain, type PlainSession } from './plain-browsers';
+import { writeFloorExtension } from './floor-extension';
+import { passesPrefilter } from './site';
 import {
   denyDownloads,
   exportByClick,
@@ -204,6 +206,8 @@ export async function runBench(ctx: BenchContext): Promise<number> {
     heavyPages: NodeCount[];
     chromium: {
       nonStory?: { pairs: ChromiumPair[]; mounted: string[] };
+      /** The same pages with an extension whose content script is empty. */
+      floor?: { pairs: ChromiumPair[]; mounted: string[] };
       story?: StorySample[];
       heap?: HeapSample[];
       import?: ImportResult;
@@ -243,6 +247,14 @@ export async function runBench(ctx: BenchContext): Promise<number> {
     const nonStoryPages = [...site.corpusNeg, ...heavy];
     result.chromium.nonStory =
       (await step('chromium: pages that are not story pages', () => nonStoryChromium(e, p, site, nonStoryPages, repeats, NON_STORY_SETTLE_MS, progress, failedLoads))) ?? undefined;
+    const floorExt = await step('launch Chromium with an empty content script', () =>
+      launch('chromium', { extensionDir: writeFloorExtension(join(ctx.workDir, 'floor-extension')) }),
+    );
+    if (floorExt) {
+      result.chromium.floor =
+        (await step('chromium: the same pages with an empty content script', () => nonStoryChromium(floorExt, p, site, nonStoryPages, repeats, NON_STORY_SETTLE_MS, progress, failedLoads))) ?? undefined;
+      await floorExt.close();
+    }
     const mode = await step('chromium: sidebar mode always-open', () => alwaysOpenChromium(e));
     if (mode !== null) {
       result.chromium.story = (await step('chromium: story pages', () => storyChromium(e, p, site, site.story, repeats, STORY_SETTLE_MS, progress, failedLoads))) ?? undefined;
@@ -333,6 +345,25 @@ export async function runBench(ctx: BenchContext): Promise<number> {
       rows.push({ measure: `  script time with / without (${g})`, browser: 'Chromium', median: fmtRatio(gs.scriptRatio), p95: '', n: '', target: '', status: gs.scriptRatio === null ? 'page runs no script' : '' });
       rows.push(msRow(`  added task time (all main-thread work), ${g}`, 'Chromium', gs.addedTaskMs, { sign: true }));
       rows.push({ measure: `  task time with / without (${g})`, browser: 'Chromium', median: fmtRatio(gs.taskRatio), p95: '', n: '', target: '', status: '' });
+      const floorPairs = result.chromium.floor ? groupsOf(result.chromium.floor.pairs)[g as 'corpus-neg' | 'real-heavy'] : [];
+      if (floorPairs.length) {
+        const fs = chromiumGroup(floorPairs);
+        s[`${g}-empty-content-script`] = fs;
+        rows.push(msRow(`  an empty content script on the same pages (the browser's own cost), ${g}`, 'Chromium', fs.addedScriptMs, { sign: true }));
+      }
+      if (g === 'corpus-neg') {
+        // The development negatives include Alibaba stories that are not about the memo: the
+        // prefilter rightly passes them, and the detector runs (and stays silent) there.
+        const passing = new Set(site.corpusNeg.filter((p) => passesPrefilter(p)).map((p) => p.name));
+        const split = (want: boolean) => pairs.filter((p) => passing.has(p.page) === want);
+        for (const [label, part] of [
+          [`dismissed by the prefilter (${site.corpusNeg.length - passing.size} pages)`, split(false)],
+          [`passed by the prefilter, detector runs (${passing.size} pages)`, split(true)],
+        ] as const) {
+          if (part.length) rows.push(msRow(`  of which ${label}`, 'Chromium', chromiumGroup(part).addedScriptMs, { sign: true }));
+        }
+        summary['corpusNegPassingPrefilter'] = [...passing];
+      }
       const noise = gs.withoutVsWithoutScriptMs;
       if (noise) notes.push(`Resolution, ${g} (Chromium): the same page loaded twice without the extension differs in script time by |Δ| median ${fmtMs(noise.median)}, p95 ${fmtMs(noise.p95)}.`);
     }

@@ -6,6 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES, seedPageHtml } from '../e2e/harness/pages';
 import { startServer, type TestServer } from '../e2e/harness/server';
+import { parseHTML } from 'linkedom';
+import { prefilter, readPrefilterInput } from '../../src/detection/prefilter';
+import { prefilterIndex } from '../../src/packs/prefilter-index';
 
 export const REAL_PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
 export const SEEDS = ['000_22b88a4c825870c9.txt', '002_070c77320a5da855.txt'];
@@ -57,4 +60,11 @@ export async function startSite(): Promise<BenchSite> {
     return { path: `/real/${l.file}`, name: base(l.file), group: 'real' };
   });
   return { server, corpusNeg, real: realPages, story };
+}
+
+/** Whether the content script's first stage passes this page on to the detector (read in node). */
+export function passesPrefilter(page: BenchPage): boolean {
+  const file = page.path.replace(/^\/corpus\//, '');
+  const { document } = parseHTML(readFileSync(join(FIXTURES, 'corpus/pages', file), 'utf8'));
+  return prefilter(readPrefilterInput(document as unknown as Document, `http://127.0.0.1${page.path}`), prefilterIndex).length > 0;
 }

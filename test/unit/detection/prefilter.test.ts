@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prefilterIndex } from '../../../src/packs/prefilter-index';
-import { prefilter, readPrefilterInput } from '../../../src/detection/prefilter';
+import fc from 'fast-check';
+import { NON_WORD, prefilter, readPrefilterInput } from '../../../src/detection/prefilter';
+import { fold } from '../../../src/detection/fold';
+import { T2S } from '../../../src/detection/cjk';
 import { FIXTURES, htmlFiles, loadPage, parse } from './helpers';
 
 const ID = ['alibaba-pla-memo'];
@@ -59,5 +62,38 @@ describe('prefilter', () => {
     expect(files.length).toBe(42);
     const kept = files.filter((f) => prefilter(readPrefilterInput(loadPage(f), 'https://example.org/a'), prefilterIndex).length > 0);
     expect(kept).toEqual([]);
+  });
+});
+
+describe('the word separator', () => {
+  const UNICODE = /[^\p{L}\p{N}]+/gu;
+  const split = (re: RegExp, s: string) => fold(s, T2S).replace(re, ' ');
+
+  it('splits folded text exactly where "not a letter or digit" does, on every development and real page', () => {
+    for (const file of [...htmlFiles(join(FIXTURES, 'corpus/pages')), ...htmlFiles(join(FIXTURES, 'realpages/pages'))]) {
+      const input = readPrefilterInput(loadPage(file), 'https://news.example/x');
+      const text = [input.title, ...input.meta].join('\n');
+      expect(split(NON_WORD, text), file).toBe(split(UNICODE, text));
+    }
+  });
+
+  it('agrees with it on random text in the ten languages, with their punctuation', () => {
+    const alphabet = [
+      ...'abcxyzABCXYZ0189 éèüößçñãõâ',
+      ...'абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВ',
+      ...'阿里巴巴軍備白宮备忘录中国人民解放军',
+      ...'アリババ、報道を否定ーッァ',
+      ...'알리바바보도부인',
+      ...'علي بابا تتراجع ءآأإ٠١٢',
+      ...'.,;:!?\'"()[]{}«»‹›„“”‘’–—…·•/\\|@#$%^&*_+=~`<>§¶©®™°±×÷€£¥',
+      ...'。、「」『』（）【】〈〉《》！？：；，．・〜',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 80 }), (chars) => {
+        const s = chars.join('');
+        expect(split(NON_WORD, s)).toBe(split(UNICODE, s));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
