@@ -10,7 +10,7 @@ export function installE2eBridge(): void {
     const id = data.e2eId;
     // Chromium throws synchronously for values it cannot serialise (BigInt, cycles): answer those too.
     Promise.resolve()
-      .then(() => ext.runtime.sendMessage(data.e2eSend))
+      .then(() => ext().runtime.sendMessage(data.e2eSend))
       .then(
         (reply) => window.postMessage({ e2eReplyTo: id, reply: reply ?? null }, '*'),
         (err: unknown) => window.postMessage({ e2eReplyTo: id, threw: String(err) }, '*'),

@@ -34,7 +34,6 @@ function isHtmlTopDocument(): boolean {
 }
 
 async function check(): Promise<void> {
-  if (!runtimeAlive()) return teardown();
   const url = location.href;
   if (url === lastUrl) return;
   lastUrl = url;
@@ -45,9 +44,15 @@ async function check(): Promise<void> {
     candidates = [];
   }
   if (candidates.length === 0) {
-    storyPage?.leave(url);
+    if (storyPage) {
+      if (!runtimeAlive()) return teardown();
+      storyPage.leave(url);
+    }
     return;
   }
+  // Only now the extension's API: on the pages the prefilter dismisses it is never touched
+  // (see platform/content-runtime.ts). An orphan left by a reload stops here.
+  if (!runtimeAlive()) return teardown();
   const page = (storyPage ??= (await import(/* @vite-ignore */ chrome.runtime.getURL(STORY_PAGE_MODULE))) as StoryPageModule);
   if (tornDown) return;
   await page.enter(url, candidates);

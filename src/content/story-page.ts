@@ -24,7 +24,7 @@ function onMessage(message: unknown): undefined {
 
 async function siteDisabled(): Promise<boolean> {
   try {
-    const stored = await ext.storage.local.get('disabledSites');
+    const stored = await ext().storage.local.get('disabledSites');
     const list = stored['disabledSites'];
     // Same rule as the settings: "www." is ignored and a site covers its subdomains.
     const host = location.hostname.toLowerCase().replace(/^www\./, '');
@@ -37,7 +37,7 @@ async function siteDisabled(): Promise<boolean> {
 export async function enter(url: string, _candidates: string[]): Promise<void> {
   if (!runtimeAlive()) return destroy();
   if (!listening) {
-    ext.runtime.onMessage.addListener(onMessage);
+    ext().runtime.onMessage.addListener(onMessage);
     listening = true;
   }
   if (await siteDisabled()) return leave(url);
@@ -58,7 +58,7 @@ export async function enter(url: string, _candidates: string[]): Promise<void> {
   };
   let state: SidebarState = 'collapsed';
   try {
-    const answer = (await ext.runtime.sendMessage({ type: 'content/detected', url, report })) as
+    const answer = (await ext().runtime.sendMessage({ type: 'content/detected', url, report })) as
       | { ok: true; value: ContentResponses['content/detected'] }
       | { ok: false; error: string }
       | undefined;
@@ -74,9 +74,9 @@ export async function enter(url: string, _candidates: string[]): Promise<void> {
   if (!host) {
     // Remove any host an earlier copy of this script left behind.
     host = new SidebarHost({
-      sidebarUrl: ext.runtime.getURL('sidebar.html') + '?embedded=1',
-      tabLabel: ext.i18n.getMessage('contextTab') || 'Context',
-      frameTitle: ext.i18n.getMessage('sidebarTitle') || 'Story context',
+      sidebarUrl: ext().runtime.getURL('sidebar.html') + '?embedded=1',
+      tabLabel: ext().i18n.getMessage('contextTab') || 'Context',
+      frameTitle: ext().i18n.getMessage('sidebarTitle') || 'Story context',
     });
   }
   host.setState(state);
@@ -86,7 +86,7 @@ export function leave(url: string): void {
   host?.destroy();
   host = null;
   if (reportedUrl && runtimeAlive()) {
-    ext.runtime.sendMessage({ type: 'content/cleared', url }).catch(() => undefined);
+    ext().runtime.sendMessage({ type: 'content/cleared', url }).catch(() => undefined);
   }
   reportedUrl = null;
 }
@@ -97,7 +97,7 @@ export function destroy(): void {
   reportedUrl = null;
   if (listening) {
     try {
-      ext.runtime.onMessage.removeListener(onMessage);
+      ext().runtime.onMessage.removeListener(onMessage);
     } catch {
       // The runtime is gone already.
     }

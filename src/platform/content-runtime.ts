@@ -17,12 +17,21 @@ interface MinimalBrowser {
 }
 
 const g = globalThis as unknown as { browser?: MinimalBrowser; chrome?: MinimalBrowser };
-export const ext: MinimalBrowser = (g.browser ?? g.chrome) as MinimalBrowser;
+let namespace: MinimalBrowser | undefined;
+
+/**
+ * The extension namespace, looked up on first use. Chromium builds a content script's API
+ * bindings when the script first touches `browser` or `chrome`; on a page the prefilter
+ * dismisses nothing needs them, so nothing touches them.
+ */
+export function ext(): MinimalBrowser {
+  return (namespace ??= (g.browser ?? g.chrome) as MinimalBrowser);
+}
 
 /** False once the extension was reloaded or removed: this script is then an orphan. */
 export function runtimeAlive(): boolean {
   try {
-    return Boolean(ext.runtime?.id);
+    return Boolean(ext().runtime?.id);
   } catch {
     return false;
   }
