@@ -105,14 +105,7 @@ export async function countNodes(browser: Browser, site: BenchSite, pages: Bench
 
 // ---- 1. pages that are not story pages ---------------------------------------------------
 
-export interface ChromiumPair {
-  page: string;
-  group: string;
-  rep: number;
-  extFirst: boolean;
-  with: MainThread;
-  without: MainThread;
-}
+export type ChromiumPair = Pair<MainThread>;
 
 export interface FirefoxPair {
   page: string;
@@ -141,6 +134,65 @@ function extFirst(rep: number, index: number): boolean {
   return (rep + index) % 2 === 0;
 }
 
+interface Pair<M> {
+  page: string;
+  group: string;
+  rep: number;
+  extFirst: boolean;
+  with: M;
+  without: M;
+}
+
+/**
+ * Loads every page in the browser with the extension and in the one without, one right after
+ * the other, alternating which goes first page by page and round by round; two pages warm both
+ * browsers first. `load` returns the figure one load gives.
+ */
+async function alternatingPairs<M>(
+  label: string,
+  withTab: Tab,
+  withoutTab: Tab,
+  pages: BenchPage[],
+  repeats: number,
+  load: (tab: Tab, path: string) => Promise<M>,
+  progress: (msg: string) => void,
+  failures: string[],
+): Promise<{ pairs: Pair<M>[]; mounted: string[] }> {
+  // Warm both browsers (first renderer, first compile) before anything is recorded.
+  for (const p of pages.slice(0, 2)) {
+    await load(withTab, p.path);
+    await load(withoutTab, p.path);
+  }
+  const pairs: Pair<M>[] = [];
+  const mounted = new Set<string>();
+  const withExtension = async (path: string, name: string) => {
+    const m = await load(withTab, path);
+    if (await hostPresent(withTab.page)) mounted.add(name);
+    return m;
+  };
+  for (let rep = 0; rep < repeats; rep++) {
+    for (const [i, p] of pages.entries()) {
+      await tolerant(failures, `${label} ${p.name} (round ${rep + 1})`, async () => {
+        const first = extFirst(rep, i);
+        let w: M;
+        let wo: M;
+        if (first) {
+          w = await withExtension(p.path, p.name);
+          wo = await load(withoutTab, p.path);
+        } else {
+          wo = await load(withoutTab, p.path);
+          w = await withExtension(p.path, p.name);
+        }
+        pairs.push({ page: p.name, group: p.group, rep, extFirst: first, with: w, without: wo });
+      });
+    }
+    progress(`${label} non-story pages: round ${rep + 1}/${repeats}`);
+  }
+  await withTab.page.close();
+  await withoutTab.page.close();
+  return { pairs, mounted: [...mounted] };
+}
+
 export async function nonStoryChromium(
   ext: Session,
   plain: PlainSession,
@@ -151,43 +203,14 @@ export async function nonStoryChromium(
   progress: (msg: string) => void,
   failures: string[],
 ): Promise<{ pairs: ChromiumPair[]; mounted: string[] }> {
-  const withTab = await openTab(ext.browser, { cdp: true });
-  const withoutTab = await openTab(plain.browser, { cdp: true });
   const load = async (tab: Tab, path: string) => {
     await tab.page.goto(site.server.url(path));
     await sleep(settleMs);
     return mainThread(tab);
   };
-  // Warm both browsers (first renderer, first compile) before anything is recorded.
-  for (const p of pages.slice(0, 2)) {
-    await load(withTab, p.path);
-    await load(withoutTab, p.path);
-  }
-  const pairs: ChromiumPair[] = [];
-  const mounted = new Set<string>();
-  for (let rep = 0; rep < repeats; rep++) {
-    for (const [i, p] of pages.entries()) {
-      await tolerant(failures, `chromium ${p.name} (round ${rep + 1})`, async () => {
-        const first = extFirst(rep, i);
-        let w: MainThread;
-        let wo: MainThread;
-        if (first) {
-          w = await load(withTab, p.path);
-          if (await hostPresent(withTab.page)) mounted.add(p.name);
-          wo = await load(withoutTab, p.path);
-        } else {
-          wo = await load(withoutTab, p.path);
-          w = await load(withTab, p.path);
-          if (await hostPresent(withTab.page)) mounted.add(p.name);
-        }
-        pairs.push({ page: p.name, group: p.group, rep, extFirst: first, with: w, without: wo });
-      });
-    }
-    progress(`chromium non-story pages: round ${rep + 1}/${repeats}`);
-  }
-  await withTab.page.close();
-  await withoutTab.page.close();
-  return { pairs, mounted: [...mounted] };
+  const withTab = await openTab(ext.browser, { cdp: true });
+  const withoutTab = await openTab(plain.browser, { cdp: true });
+  return alternatingPairs('chromium', withTab, withoutTab, pages, repeats, load, progress, failures);
 }
 
 async function navigationTiming(page: Page): Promise<{ loadMs: number; dclMs: number }> {
@@ -213,43 +236,19 @@ export async function nonStoryFirefox(
   progress: (msg: string) => void,
   failures: string[],
 ): Promise<{ pairs: FirefoxPair[]; mounted: string[] }> {
-  const withTab = await openTab(ext.browser, { cdp: false });
-  const withoutTab = await openTab(plain.browser, { cdp: false });
   const load = async (tab: Tab, path: string) => {
     await tab.page.goto(site.server.url(path));
     const t = await navigationTiming(tab.page);
     await sleep(settleMs);
     return t;
   };
-  for (const p of pages.slice(0, 2)) {
-    await load(withTab, p.path);
-    await load(withoutTab, p.path);
-  }
-  const pairs: FirefoxPair[] = [];
-  const mounted = new Set<string>();
-  for (let rep = 0; rep < repeats; rep++) {
-    for (const [i, p] of pages.entries()) {
-      await tolerant(failures, `firefox ${p.name} (round ${rep + 1})`, async () => {
-        const first = extFirst(rep, i);
-        let w: { loadMs: number; dclMs: number };
-        let wo: { loadMs: number; dclMs: number };
-        if (first) {
-          w = await load(withTab, p.path);
-          if (await hostPresent(withTab.page)) mounted.add(p.name);
-          wo = await load(withoutTab, p.path);
-        } else {
-          wo = await load(withoutTab, p.path);
-          w = await load(withTab, p.path);
-          if (await hostPresent(withTab.page)) mounted.add(p.name);
-        }
-        pairs.push({ page: p.name, group: p.group, rep, extFirst: first, withLoadMs: w.loadMs, withoutLoadMs: wo.loadMs, withDclMs: w.dclMs, withoutDclMs: wo.dclMs });
-      });
-    }
-    progress(`firefox non-story pages: round ${rep + 1}/${repeats}`);
-  }
-  await withTab.page.close();
-  await withoutTab.page.close();
-  return { pairs, mounted: [...mounted] };
+  const withTab = await openTab(ext.browser, { cdp: false });
+  const withoutTab = await openTab(plain.browser, { cdp: false });
+  const { pairs, mounted } = await alternatingPairs('firefox', withTab, withoutTab, pages, repeats, load, progress, failures);
+  return {
+    pairs: pairs.map(({ with: w, without: wo, ...rest }) => ({ ...rest, withLoadMs: w.loadMs, withoutLoadMs: wo.loadMs, withDclMs: w.dclMs, withoutDclMs: wo.dclMs })),
+    mounted,
+  };
 }
 
 // ---- 2. story pages -----------------------------------------------------------------------

@@ -32,7 +32,7 @@ export function webOrigin(url: string | undefined): string | null {
 
 /**
  * The host permission that covers a site: scheme and host, every port and path. A pattern
- * with the port in it (`http://host:8080/*`) is accepted by Firefox but then matches nothing.
+ * with the port in it (host:8080) is accepted by Firefox but then matches nothing.
  */
 export function sitePattern(url: string): string {
   const u = new URL(url);

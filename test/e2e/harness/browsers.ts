@@ -1,6 +1,6 @@
 // Launches Debian's Chromium and Firefox ESR headless with the built extension installed, and
 // gives tests a few helpers. A browser that cannot start fails the run: it is never skipped.
-import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type LaunchOptions as PuppeteerLaunchOptions, type Page } from 'puppeteer-core';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -59,6 +59,69 @@ export function extensionDirFor(name: BrowserName): string {
   return resolve(`${process.env['SC_DIST_ROOT'] ?? 'dist'}/e2e/${name === 'chromium' ? 'chrome' : 'firefox'}`);
 }
 
+/**
+ * How every test browser starts, with or without the extension (the benchmark's baseline
+ * browsers use this too, so the two differ only by the extension): Debian's binaries, headless,
+ * every request through the logging proxy on `proxyPort`, no phoning home.
+ */
+export function browserLaunchOptions(
+  name: BrowserName,
+  profileDir: string,
+  proxyPort: number,
+  firefoxPrefs: Record<string, string | number | boolean> = {},
+): PuppeteerLaunchOptions {
+  if (name === 'chromium') {
+    return {
+      browser: 'chrome',
+      executablePath: CHROMIUM,
+      headless: true,
+      acceptInsecureCerts: true,
+      pipe: true,
+      enableExtensions: true,
+      userDataDir: profileDir,
+      args: [
+        '--enable-unsafe-extension-debugging',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--no-default-browser-check',
+        '--disable-quic',
+        `--proxy-server=http://127.0.0.1:${proxyPort}`,
+        // Loopback goes through the proxy too, so every request is seen.
+        '--proxy-bypass-list=<-loopback>',
+      ],
+    };
+  }
+  return {
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    acceptInsecureCerts: true,
+    userDataDir: profileDir,
+    // Lets the harness reach Firefox's privileged scope (firefoxChromeEval).
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      // No phoning home from the test browser: the privacy tests count requests.
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
+      'browser.safebrowsing.malware.enabled': false,
+      'browser.safebrowsing.phishing.enabled': false,
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': proxyPort,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': proxyPort,
+      'network.proxy.allow_hijacking_localhost': true,
+      'network.proxy.no_proxies_on': '',
+      ...firefoxPrefs,
+    },
+  };
+}
+
 export async function launch(name: BrowserName, opts: LaunchOptions = {}): Promise<Session> {
   const ownsProfile = !opts.profileDir;
   const profileDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), `sc-${name}-`));
@@ -72,66 +135,24 @@ export async function launch(name: BrowserName, opts: LaunchOptions = {}): Promi
   let base: string;
   try {
     if (name === 'chromium') {
-      browser = await puppeteer.launch({
-        browser: 'chrome',
-        executablePath: CHROMIUM,
-        headless: true,
-        acceptInsecureCerts: true,
-        pipe: true,
-        enableExtensions: true,
-        userDataDir: profileDir,
-        args: [
-          '--enable-unsafe-extension-debugging',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--no-default-browser-check',
-          '--disable-quic',
-          `--proxy-server=http://127.0.0.1:${proxy.port}`,
-          // Loopback goes through the proxy too, so every request is seen.
-          '--proxy-bypass-list=<-loopback>',
-        ],
-      });
+      browser = await puppeteer.launch(browserLaunchOptions(name, profileDir, proxy.port));
       const id = await browser.installExtension(extensionDir);
       base = `chrome-extension://${id}/`;
     } else {
-      browser = await puppeteer.launch({
-        browser: 'firefox',
-        executablePath: FIREFOX,
-        headless: true,
-        acceptInsecureCerts: true,
-        userDataDir: profileDir,
-        args: ['--remote-allow-system-access'],
-        extraPrefsFirefox: {
+      browser = await puppeteer.launch(
+        browserLaunchOptions(name, profileDir, proxy.port, {
           'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
           'extensions.originControls.grantByDefault': opts.grantHosts ?? true,
           'browser.privatebrowsing.autostart': opts.privateBrowsing ?? false,
-          'extensions.allowPrivateBrowsingByDefault': true,
           // A temporary add-on is removed when Firefox quits; keep its data and origin so a
           // restart with the same profile behaves like a reader's installed extension.
           'extensions.webextensions.keepStorageOnUninstall': true,
           'extensions.webextensions.keepUuidOnUninstall': true,
           // Optional permissions are granted without a prompt the test cannot click.
           'extensions.webextOptionalPermissionPrompts': false,
-          // No phoning home from the test browser: the privacy tests count requests.
-          'network.captive-portal-service.enabled': false,
-          'network.connectivity-service.enabled': false,
-          'browser.safebrowsing.malware.enabled': false,
-          'browser.safebrowsing.phishing.enabled': false,
-          'network.proxy.type': 1,
-          'network.proxy.http': '127.0.0.1',
-          'network.proxy.http_port': proxy.port,
-          'network.proxy.ssl': '127.0.0.1',
-          'network.proxy.ssl_port': proxy.port,
-          'network.proxy.allow_hijacking_localhost': true,
-          'network.proxy.no_proxies_on': '',
           ...opts.firefoxPrefs,
-        },
-      });
+        }),
+      );
       await browser.installExtension(extensionDir);
       base = `moz-extension://${uuid}/`;
       if (opts.privateBrowsing) {
