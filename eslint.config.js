@@ -36,8 +36,9 @@ export default tseslint.config(
     ['src/detection/**', ['storage', 'formats', 'ui', 'background', 'content', 'platform', 'protocol'], 'Detection is pure: no browser, UI or storage code.'],
     ['src/packs/**', ['storage', 'formats', 'ui', 'background', 'content', 'platform', 'protocol', '(^|/)detection/(?!types$)'], 'Packs are data and their schema only (detection types excepted).'],
     ['src/ui/**', ['background', 'content'], 'UI never imports the background or the content script.'],
-    ['src/storage/**', ['ui', 'background', 'content', 'platform', 'protocol'], 'Storage depends on formats only.'],
+    ['src/storage/**', ['ui', 'background', 'content', 'platform', 'protocol'], 'Storage depends on formats and the URL identity only.'],
     ['src/formats/**', ['ui', 'background', 'content', 'platform', 'protocol', '(^|/)storage(/(db|repository|index))?$'], 'Formats are pure: they share only the storage layer\'s Dexie-free model, schemas and caps.'],
+    ['src/url/**', ['storage', 'formats', 'ui', 'background', 'content', 'platform', 'protocol', 'detection', 'packs'], 'The URL identity is pure: every context imports it, it imports nothing of theirs.'],
     ['src/protocol/**', ['storage', 'formats', 'ui', 'background', 'content', 'platform', 'detection', 'packs'], 'The protocol stands alone.'],
   ]),
 );

@@ -1,22 +1,11 @@
 // URL handling shared by saved items, visits and site settings. Pure.
 
+import { identityOfUrl, parseWebUrl } from '../url/identity';
 import { LIMITS } from './model';
-
-// Parameters that identify a campaign or a click, never the page; two links that differ only
-// in these are the same article for the reader.
-const TRACKING_PARAM = /^(utm_[a-z0-9_]+|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|_hsenc|_hsmi|mkt_tok|ref_src|ref_url|smid|cmpid|ocid|guccounter|guce_referrer|guce_referrer_sig|at_medium|at_campaign|at_custom\d*)$/i;
 
 function parseHttp(raw: string): URL | null {
   if (typeof raw !== 'string' || raw.length > LIMITS.urlLength) return null;
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  if (url.hostname === '') return null;
-  return url;
+  return parseWebUrl(raw);
 }
 
 // An import asks isHttpUrl, canonicalUrl, normaliseUrl and siteOf about the same string one
@@ -77,31 +66,13 @@ export function siteOf(raw: string): string {
 }
 
 /**
- * An identity for comparing URLs, not a link to open: https, no www, no credentials, no
- * fragment, no tracking parameters, parameters sorted, no trailing slash, uppercase escapes.
- * Returns null when the input is not an http(s) URL.
+ * The URL identity (url/identity.ts) that dedupe keys and visits are stored under, or null when
+ * the input is not an http(s) URL within the length limit.
  */
 export function normaliseUrl(raw: string): string | null {
   const entry = analyse(raw);
-  if (entry.normalised === undefined) entry.normalised = entry.url ? normalisedOf(entry.url) : null;
+  if (entry.normalised === undefined) entry.normalised = entry.url ? identityOfUrl(entry.url) : null;
   return entry.normalised;
-}
-
-function normalisedOf(url: URL): string {
-  // Assembled from the parsed parts (already canonically escaped) rather than through URL
-  // setters, each of which re-parses: this runs for every item of a 100,000-item import.
-  const defaultPort = url.protocol === 'http:' ? '80' : '443';
-  const port = url.port === '' || url.port === defaultPort ? '' : `:${url.port}`;
-  let path = url.pathname;
-  if (path.length > 1 && path.endsWith('/')) path = path.replace(/\/+$/, '') || '/';
-  let search = '';
-  if (url.search.length > 1) {
-    const kept = [...url.searchParams].filter(([name]) => !TRACKING_PARAM.test(name));
-    kept.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    if (kept.length > 0) search = `?${new URLSearchParams(kept).toString()}`;
-  }
-  const href = `https://${stripWww(url.hostname)}${port}${path}${search}`;
-  return href.includes('%') ? href.replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase()) : href;
 }
 
 /**

@@ -2,7 +2,7 @@
 // for the active tab), in the order a reader needs it: how the claims are known, the claims,
 // the responses, other coverage, this page, why the sidebar appeared, what happened next.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { normalizeUrl } from '../../detection/url';
+import { pageKey } from '../../url/identity';
 import type { StoryPack } from '../../packs/schema';
 import type { SidebarMode } from '../../protocol/messages';
 import type { JumpTarget } from '../components/JumpNav';
@@ -137,7 +137,7 @@ export function App({ api, embedded }: AppProps) {
       api.openSource(url, storyId).then(
         () => {
           const now = Date.now();
-          update((d) => ({ ...d, visits: [...d.visits, { url: normalizeUrl(url), storyId, firstAt: now, lastAt: now, count: 1 }] }));
+          update((d) => ({ ...d, visits: [...d.visits, { url: pageKey(url), storyId, firstAt: now, lastAt: now, count: 1 }] }));
           void reloadVisits();
         },
         () => {

@@ -10,7 +10,7 @@ export interface TabContext {
   sidebar: 'open' | 'collapsed';
 }
 
-/** A coverage URL the reader opened; `url` is normalised (detection/url.ts normalizeUrl). */
+/** A coverage URL the reader opened; `url` is its identity (url/identity.ts). */
 export interface Visit {
   url: string;
   storyId: string | null;

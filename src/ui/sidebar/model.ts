@@ -1,7 +1,7 @@
 // The sidebar's data logic, kept pure so it can be tested without a browser: what to count,
 // which caution applies, which sources were opened, what a save sends and how saved items are
 // found again.
-import { findCaution, findKnownCoverage, normalizeUrl } from '../../detection/url';
+import { findCaution, findKnownCoverage } from '../../detection/url';
 import type {
   CautionKind,
   Claim,
@@ -12,6 +12,7 @@ import type {
   StoryPack,
 } from '../../packs/schema';
 import type { SaveItemInput } from '../../protocol/messages';
+import { pageKey } from '../../url/identity';
 import { displayHost, httpHref } from '../components/safe-url';
 import type { ItemKind, SavedItemView, TabContext, Visit } from './api';
 
@@ -83,13 +84,16 @@ export function coverageByEvent(pack: StoryPack): CoverageGroup[] {
     .filter((group) => group.items.length > 0);
 }
 
-/** Normalised URLs of the sources the reader opened (both sides go through the same normaliser). */
+/**
+ * The sources the reader opened, by URL identity. Stored visits are identities already; keying
+ * them again makes visits recorded under older rules match too.
+ */
 export function openedUrlSet(visits: readonly Visit[]): Set<string> {
-  return new Set(visits.map((v) => normalizeUrl(v.url)));
+  return new Set(visits.map((v) => pageKey(v.url)));
 }
 
 export function isOpened(opened: ReadonlySet<string>, url: string): boolean {
-  return opened.has(normalizeUrl(url));
+  return opened.has(pageKey(url));
 }
 
 // ---- this page -----------------------------------------------------------------------------
@@ -169,9 +173,12 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : text.slice(0, max - 1) + '…';
 }
 
-/** The key a save target and a saved item share: pack items by kind and id, articles by URL. */
+/**
+ * The key a save target and a saved item share: pack items by kind and id, articles by the URL
+ * identity storage dedupes them by, so "Saved" and Undo point at the item a save merges into.
+ */
 export function savedKey(kind: ItemKind, ref: string, url: string): string {
-  return kind === 'article' ? `article|${normalizeUrl(url)}` : `${kind}|${ref}`;
+  return kind === 'article' ? `article|${pageKey(url)}` : `${kind}|${ref}`;
 }
 
 export function indexSaved(items: readonly SavedItemView[]): Map<string, SavedItemView> {

@@ -1,42 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { packById } from '../../../src/packs/bundled';
-import { findCaution, findKnownCoverage, normalizeUrl } from '../../../src/detection/url';
+import { findCaution, findKnownCoverage } from '../../../src/detection/url';
 
 const pack = packById('alibaba-pla-memo')!;
-const HURRIYET = 'https://www.hurriyetdailynews.com/alibaba-denies-report-it-helps-chinas-military-target-us-215769';
-
-describe('normalizeUrl', () => {
-  it.each([
-    ['http://hurriyetdailynews.com/alibaba-denies-report-it-helps-chinas-military-target-us-215769', 'scheme and www'],
-    [`${HURRIYET}/`, 'trailing slash'],
-    [`${HURRIYET}#comments`, 'fragment'],
-    [`${HURRIYET}?utm_source=twitter&utm_medium=social&fbclid=abc&gclid=def`, 'tracking parameters'],
-    ['https://www.hurriyetdailynews.com:443/alibaba-denies-report-it-helps-chinas-military-target-us-215769', 'default https port'],
-    ['http://www.hurriyetdailynews.com:80/alibaba-denies-report-it-helps-chinas-military-target-us-215769', 'default http port'],
-    ['https://www.hurriyetdailynews.com/amp/alibaba-denies-report-it-helps-chinas-military-target-us-215769', 'AMP path'],
-    [`${HURRIYET}?amp=1`, 'AMP parameter'],
-    ['https://www-hurriyetdailynews-com.cdn.ampproject.org/c/s/www.hurriyetdailynews.com/alibaba-denies-report-it-helps-chinas-military-target-us-215769', 'AMP cache'],
-    ['HTTPS://WWW.HURRIYETDAILYNEWS.COM/alibaba-denies-report-it-helps-chinas-military-target-us-215769', 'host case'],
-  ])('ignores %s (%s)', (variant) => {
-    expect(normalizeUrl(variant)).toBe(normalizeUrl(HURRIYET));
-  });
-
-  it('keeps what names the article: path case, post ids, other parameters (sorted)', () => {
-    expect(normalizeUrl('https://www.stockstoday.com/?p=38683')).not.toBe(normalizeUrl('https://www.stockstoday.com/?p=38684'));
-    expect(normalizeUrl('https://x.example/a?b=2&a=1')).toBe(normalizeUrl('https://x.example/a?a=1&b=2'));
-    expect(normalizeUrl('https://x.example/Story')).not.toBe(normalizeUrl('https://x.example/story'));
-  });
-
-  it('treats percent-encoded and raw Unicode paths alike', () => {
-    expect(normalizeUrl('https://tw.news.yahoo.com/%E7%99%BD%E5%AE%AE-1.html')).toBe(normalizeUrl('https://tw.news.yahoo.com/白宮-1.html'));
-  });
-
-  it('returns non-web input unchanged instead of throwing', () => {
-    expect(normalizeUrl('not a url')).toBe('not a url');
-    expect(normalizeUrl('javascript:alert(1)')).toBe('javascript:alert(1)');
-  });
-});
-
 describe('findKnownCoverage', () => {
   it('finds listed coverage under URL variants', () => {
     expect(findKnownCoverage(`http://hurriyetdailynews.com/alibaba-denies-report-it-helps-chinas-military-target-us-215769/?utm_campaign=x`, pack)?.id).toBe('hurriyetdailynews');
@@ -46,6 +12,12 @@ describe('findKnownCoverage', () => {
     expect(findKnownCoverage('https://trtworld.com/article/0040c6278aa7', pack)?.id).toBe('trtworld');
     // The pack lists the AMP page; the reader may be on the regular one.
     expect(findKnownCoverage('https://www.881903.com/news/international/2605621', pack)?.id).toBe('881903');
+    expect(findKnownCoverage('https://www-881903-com.cdn.ampproject.org/c/s/www.881903.com/news/amp/international/2605621', pack)?.id).toBe('881903');
+  });
+
+  it('falls back to host and path when the page adds a parameter that does not name the article', () => {
+    expect(findKnownCoverage('https://www.hurriyetdailynews.com/alibaba-denies-report-it-helps-chinas-military-target-us-215769?source=rss', pack)?.id).toBe('hurriyetdailynews');
+    expect(findKnownCoverage('https://trends.glance.com/story/articles/Auto/US/en/rapid-read/s-c06640630b-94ba2326-e0c2-5659-b05b-6f17d91a5d93', pack)?.id).toBe('trends-glance');
   });
 
   it('does not confuse posts that differ only by their id parameter', () => {

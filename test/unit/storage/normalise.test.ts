@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { itemKey, keyBase, quoteHash } from '../../../src/storage/key';
 import { fold, normaliseTags, searchTerms, unionTags } from '../../../src/storage/text';
@@ -23,16 +22,6 @@ describe('normaliseUrl', () => {
       expect(normaliseUrl(input)).toBeNull();
     },
   );
-
-  it('is idempotent for any http(s) URL', () => {
-    fc.assert(
-      fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), (url) => {
-        const once = normaliseUrl(url);
-        if (once === null) return;
-        expect(normaliseUrl(once)).toBe(once);
-      }),
-    );
-  });
 });
 
 describe('siteOf, canonicalUrl, normaliseHost, isSiteDisabled', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { normalizeUrl } from '../../../../src/detection/url';
+import { pageKey } from '../../../../src/url/identity';
 import { bundledPacks } from '../../../../src/packs/bundled';
 import type { StoryPack } from '../../../../src/packs/schema';
 import { tabContext } from './fake-api';
@@ -158,7 +158,7 @@ describe('opening coverage', () => {
   it('marks sources opened earlier, comparing normalised URLs', async () => {
     const target = pack.coverage.find((c) => c.id === 'firstpost')!;
     const { container } = await renderApp({
-      visits: [{ url: normalizeUrl(target.url), storyId: pack.id, firstAt: 1, lastAt: 2, count: 2 }],
+      visits: [{ url: pageKey(target.url), storyId: pack.id, firstAt: 1, lastAt: 2, count: 2 }],
     });
     const opened = byTestId(container, 'coverage-item').filter((el) => el.hasAttribute('data-opened'));
     expect(opened.map((el) => el.dataset['coverageId'])).toEqual(['firstpost']);
@@ -167,7 +167,7 @@ describe('opening coverage', () => {
   it('updates the opened marks when the background says visits changed', async () => {
     const { api, container } = await renderApp();
     const target = pack.coverage.find((c) => c.id === 'ettoday')!;
-    api.state.visits.push({ url: normalizeUrl(target.url), storyId: pack.id, firstAt: 1, lastAt: 1, count: 1 });
+    api.state.visits.push({ url: pageKey(target.url), storyId: pack.id, firstAt: 1, lastAt: 1, count: 1 });
     api.emit({ what: 'visits' });
     await waitFor(() => {
       const item = byTestId(container, 'coverage-item').find((el) => el.dataset['coverageId'] === 'ettoday')!;
