@@ -59,7 +59,7 @@ export async function handleDataMessage(msg: DataMessage): Promise<unknown> {
     case 'items/export':
       return r.exportAll();
     case 'items/import': {
-      const summary = await r.importJson(msg.text);
+      const summary = await r.importJson(msg.text, msg.settings);
       const settings = await r.getSettings();
       await mirrorDisabledSites(settings);
       void announce('items');

@@ -2,7 +2,8 @@
 // anything is written: a file is either entirely valid or refused with a message that says
 // what is wrong and where. Pure: no Dexie, no browser APIs.
 
-import { LIMITS, type ImportData } from '../storage/model';
+import { mergeSettings } from '../storage/merge';
+import { LIMITS, type ImportData, type Settings, type SettingsPatch, type SidebarMode } from '../storage/model';
 import { checkImportPayload } from '../storage/payload';
 import { EXPORT_FORMAT, SUPPORTED_IMPORT_VERSIONS } from './export-json';
 import { findExcessiveNesting, findForbiddenKey, utf8Length } from './json-guards';
@@ -142,4 +143,31 @@ export function parseImport(text: string): ImportResult {
     data: payload.value,
     exportedAt: typeof record.exportedAt === 'string' ? record.exportedAt : null,
   };
+}
+
+/**
+ * Whether an import applies the file's settings. The reader decides, never the file: a shared
+ * file could otherwise turn the extension off on many sites without anyone noticing.
+ */
+export const IMPORT_SETTINGS_CHOICES = ['apply', 'ignore'] as const;
+export type ImportSettingsChoice = (typeof IMPORT_SETTINGS_CHOICES)[number];
+
+/** What importing a file's settings with 'apply' would change, for the reader to confirm. */
+export interface SettingsChanges {
+  /** Set when the file would change when the sidebar opens. */
+  sidebarMode: { from: SidebarMode; to: SidebarMode } | null;
+  /** Sites the extension would be turned off on that are on now, in the file's order. */
+  sitesOff: string[];
+}
+
+/**
+ * Compares a file's settings with the current ones by the same rule the repository applies
+ * (mergeSettings), so what the reader is told is what 'apply' does. Null when nothing changes.
+ */
+export function settingsChanges(current: Settings, incoming: SettingsPatch): SettingsChanges | null {
+  const next = mergeSettings(current, incoming);
+  const before = new Set(current.disabledSites);
+  const sitesOff = next.disabledSites.filter((site) => !before.has(site));
+  const sidebarMode = next.sidebarMode === current.sidebarMode ? null : { from: current.sidebarMode, to: next.sidebarMode };
+  return sidebarMode || sitesOff.length > 0 ? { sidebarMode, sitesOff } : null;
 }

@@ -12,4 +12,11 @@ export {
   type StoryContextExportV1,
 } from './export-json';
 export { escapeMarkdownBlock, escapeMarkdownLine, exportMarkdown, type MarkdownExportOptions } from './export-markdown';
-export { parseImport, type ImportResult } from './import-json';
+export {
+  IMPORT_SETTINGS_CHOICES,
+  parseImport,
+  settingsChanges,
+  type ImportResult,
+  type ImportSettingsChoice,
+  type SettingsChanges,
+} from './import-json';

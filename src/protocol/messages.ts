@@ -105,7 +105,12 @@ export const PageToBackground = v.variant('type', [
   }),
   v.object({ type: v.literal('items/list'), query: ItemQueryInput }),
   v.object({ type: v.literal('items/export') }),
-  v.object({ type: v.literal('items/import'), text: v.pipe(v.string(), v.maxLength(60 * 1024 * 1024)) }),
+  // Required: a file's settings are applied only when the reader has said so.
+  v.object({
+    type: v.literal('items/import'),
+    text: v.pipe(v.string(), v.maxLength(60 * 1024 * 1024)),
+    settings: v.picklist(['apply', 'ignore']),
+  }),
   v.object({ type: v.literal('settings/get') }),
   v.object({ type: v.literal('settings/update'), patch: v.object({ sidebarMode: v.optional(SidebarMode) }) }),
   v.object({ type: v.literal('site/setEnabled'), site: Str(300), enabled: v.boolean() }),

@@ -5,7 +5,7 @@
 
 import type { Table } from 'dexie';
 import type * as v from 'valibot';
-import { parseImport } from '../formats/import-json';
+import { IMPORT_SETTINGS_CHOICES, type ImportSettingsChoice, parseImport } from '../formats/import-json';
 import type { StoryContextDb } from './db';
 import { StorageError, toStorageError } from './errors';
 import { duplicateKey, itemKey, keyBase } from './key';
@@ -86,10 +86,13 @@ export interface Repository {
   enableSite(hostOrUrl: string): Promise<Settings>;
   /** A consistent snapshot of items (oldest first), visits and settings. */
   exportAll(): Promise<StorageSnapshot>;
-  /** Validates again, then merges everything in one transaction; on any failure nothing changes. */
-  importData(data: ImportData): Promise<ImportSummary>;
+  /**
+   * Validates again, then merges everything in one transaction; on any failure nothing changes.
+   * The file's settings are merged only with 'apply'.
+   */
+  importData(data: ImportData, settings: ImportSettingsChoice): Promise<ImportSummary>;
   /** parseImport + importData; a refused file throws StorageError 'invalid' with the parser's message. */
-  importJson(text: string): Promise<ImportSummary>;
+  importJson(text: string, settings: ImportSettingsChoice): Promise<ImportSummary>;
   installPack(pack: { id: string; version: string; json: string }): Promise<InstalledPack>;
   getPack(id: string): Promise<InstalledPack | undefined>;
   listPacks(): Promise<InstalledPack[]>;
@@ -529,20 +532,22 @@ export function createRepository(db: StoryContextDb, options: RepositoryOptions 
         }),
       ),
 
-    importData: (data) =>
+    importData: (data, settings) =>
       guard(async () => {
+        checkSettingsChoice(settings);
         const checked = checkImportPayload(data);
         if (!checked.ok) {
           throw new StorageError('invalid', `Nothing was imported: ${checked.problems.join('; ')}`);
         }
-        return importChecked(checked.value);
+        return importChecked(checked.value, settings);
       }),
 
-    importJson: (text) =>
+    importJson: (text, settings) =>
       guard(async () => {
+        checkSettingsChoice(settings);
         const parsed = parseImport(text);
         if (!parsed.ok) throw new StorageError('invalid', parsed.error);
-        return importChecked(parsed.data);
+        return importChecked(parsed.data, settings);
       }),
 
     installPack: (pack) =>
@@ -566,7 +571,13 @@ export function createRepository(db: StoryContextDb, options: RepositoryOptions 
     purgeExpiredTrash: () => guard(() => write([db.trash], () => purgeTrash(now()))),
   };
 
-  async function importChecked(data: ImportData): Promise<ImportSummary> {
+  function checkSettingsChoice(settings: unknown): void {
+    if (!(IMPORT_SETTINGS_CHOICES as readonly unknown[]).includes(settings)) {
+      throw new StorageError('invalid', `Nothing was imported: settings: must say whether to apply the file's settings ("apply" or "ignore")`);
+    }
+  }
+
+  async function importChecked(data: ImportData, settings: ImportSettingsChoice): Promise<ImportSummary> {
     const summary: ImportSummary = {
       itemsAdded: 0,
       itemsUpdated: 0,
@@ -643,7 +654,7 @@ export function createRepository(db: StoryContextDb, options: RepositoryOptions 
       });
       await db.visits.bulkPut(visitPuts);
 
-      if (Object.keys(data.settings).length > 0) {
+      if (settings === 'apply' && Object.keys(data.settings).length > 0) {
         const current = await readSettings();
         const next = mergeSettings(current, data.settings);
         summary.settingsChanged =

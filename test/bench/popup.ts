@@ -33,7 +33,7 @@ export async function importByMessage(s: Session, text: string): Promise<ImportR
   const r = await page.evaluate(async (text: string) => {
     const { chrome } = globalThis as unknown as ChromeGlobal;
     const t0 = performance.now();
-    const reply = await chrome.runtime.sendMessage({ type: 'items/import', text });
+    const reply = await chrome.runtime.sendMessage({ type: 'items/import', text, settings: 'apply' });
     return { ms: performance.now() - t0, reply };
   }, text);
   await page.close();

@@ -88,7 +88,7 @@ describe.each(BROWSERS)('faults in %s', (name) => {
     const library = savedLibrary(10_000, 7);
     const page = await extensionPage(s);
     // Items the reader already had, which no interrupted import may touch.
-    expect((await ask(page, { type: 'items/import', text: savedLibrary(20, 3).text })).ok).toBe(true);
+    expect((await ask(page, { type: 'items/import', text: savedLibrary(20, 3).text, settings: 'apply' })).ok).toBe(true);
     const before = await storedCount(page);
     expect(before).toBeGreaterThanOrEqual(20);
     const outcomes: Array<{ delay: number; count: number; reply: string }> = [];
@@ -103,7 +103,7 @@ describe.each(BROWSERS)('faults in %s', (name) => {
       }, library.text);
       await sender.evaluate(() => {
         const w = window as unknown as { __text: string; __reply: Promise<string>; browser?: Runtime; chrome?: Runtime };
-        w.__reply = (w.browser ?? w.chrome)!.runtime.sendMessage({ type: 'items/import', text: w.__text }).then(
+        w.__reply = (w.browser ?? w.chrome)!.runtime.sendMessage({ type: 'items/import', text: w.__text, settings: 'apply' }).then(
           (r) => JSON.stringify(r) ?? 'no reply',
           (e: unknown) => `error: ${String(e)}`,
         );
@@ -126,7 +126,7 @@ describe.each(BROWSERS)('faults in %s', (name) => {
     expect(outcomes.some((o) => o.count === before && !o.reply.includes('"ok":true')), JSON.stringify(outcomes)).toBe(true);
 
     // After the restart the same file imports whole, and the earlier items are still there.
-    const reply = await ask(page, { type: 'items/import', text: library.text });
+    const reply = await ask(page, { type: 'items/import', text: library.text, settings: 'apply' });
     expect(reply.ok, JSON.stringify(reply).slice(0, 300)).toBe(true);
     expect(await storedCount(page)).toBe(before + library.items.length);
     await page.close();

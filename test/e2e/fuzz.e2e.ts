@@ -297,7 +297,7 @@ const privileged: fc.Arbitrary<Case> = fc
     fc.record({ type: fc.constant('items/undo'), token: str(200) }),
     fc.record({ type: fc.constant('items/list'), query: fc.record({ text: str(100) }, { requiredKeys: [] }) }),
     fc.record({ type: fc.constant('items/export') }),
-    fc.record({ type: fc.constant('items/import'), text: fc.array(saveItem, { minLength: 1, maxLength: 3 }).map((items) => exportText(items.map((it, i) => ({ id: `planted-${i}`, publisher: '', quote: '', note: '', tags: [], storyId: null, ref: '', site: 'evil.example', key: `k${i}`, createdAt: 1, updatedAt: 1, ...it })))) }),
+    fc.record({ type: fc.constant('items/import'), settings: fc.constantFrom('apply', 'ignore'), text: fc.array(saveItem, { minLength: 1, maxLength: 3 }).map((items) => exportText(items.map((it, i) => ({ id: `planted-${i}`, publisher: '', quote: '', note: '', tags: [], storyId: null, ref: '', site: 'evil.example', key: `k${i}`, createdAt: 1, updatedAt: 1, ...it })))) }),
     fc.record({ type: fc.constant('settings/get') }),
     fc.record({ type: fc.constant('settings/update'), patch: fc.record({ sidebarMode: fc.constantFrom('always-open', 'tab-only', 'first-open') }) }),
     fc.record({ type: fc.constant('site/setEnabled'), site: fc.oneof(fc.constantFrom('127.0.0.1', 'localhost'), fc.domain()), enabled: fc.boolean() }),
@@ -350,7 +350,7 @@ function hugeCases(base: Record<string, unknown>): Case[] {
     const extra = clone(base);
     extra['padding'] = big;
     out.push({ kind: `huge/extra ${mb}MB`, msg: extra, expect: 'unsent-or-accepted' });
-    out.push({ kind: `huge/privileged-import ${mb}MB`, msg: { type: 'items/import', text: exportText([]).slice(0, -1) + `,"pad":"${big}"}` }, expect: 'unsent-or-refused' });
+    out.push({ kind: `huge/privileged-import ${mb}MB`, msg: { type: 'items/import', settings: 'apply', text: exportText([]).slice(0, -1) + `,"pad":"${big}"}` }, expect: 'unsent-or-refused' });
   }
   const manySignals = clone(base);
   (manySignals['report'] as Record<string, unknown>)['signals'] = Array.from({ length: 100_000 }, () => ({ id: 's', label: 'l', where: 'body', weight: 1, text: 't' }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseImport } from '../../../src/formats/import-json';
+import { parseImport, settingsChanges } from '../../../src/formats/import-json';
+import { LIMITS, type Settings } from '../../../src/storage/model';
 import { MALFORMED, validDoc } from './malformed-exports';
 
 describe('parseImport refuses malformed exports with a located reason', () => {
@@ -92,5 +93,39 @@ describe('parseImport accepts valid exports', () => {
     }));
     const result = parseImport(JSON.stringify(doc));
     expect(result.ok && result.data.items.length).toBe(100_000);
+  });
+});
+
+describe('settingsChanges says what applying a file’s settings would change', () => {
+  const current: Settings = { sidebarMode: 'first-open', disabledSites: ['example.org'] };
+
+  it('finds nothing when the file holds no settings, or only what is already set', () => {
+    expect(settingsChanges(current, {})).toBeNull();
+    expect(settingsChanges(current, { sidebarMode: 'first-open' })).toBeNull();
+    expect(settingsChanges(current, { disabledSites: [] })).toBeNull();
+    expect(settingsChanges(current, { sidebarMode: 'first-open', disabledSites: ['example.org'] })).toBeNull();
+  });
+
+  it('names each site that would be turned off, once, in the file’s order, leaving out those already off', () => {
+    expect(settingsChanges(current, { disabledSites: ['c.example', 'example.org', 'a.example', 'c.example'] })).toEqual({
+      sidebarMode: null,
+      sitesOff: ['c.example', 'a.example'],
+    });
+  });
+
+  it('says when the sidebar would open differently, from what to what', () => {
+    expect(settingsChanges(current, { sidebarMode: 'tab-only' })).toEqual({ sidebarMode: { from: 'first-open', to: 'tab-only' }, sitesOff: [] });
+  });
+
+  it('reports the change a parsed file brings, as the repository would apply it', () => {
+    const parsed = parseImport(JSON.stringify({ ...validDoc(1), settings: { sidebarMode: 'always-open', disabledSites: ['WWW.News.Example', 'example.org'] } }));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(settingsChanges(current, parsed.data.settings)).toEqual({ sidebarMode: { from: 'first-open', to: 'always-open' }, sitesOff: ['news.example'] });
+  });
+
+  it('leaves out sites beyond the cap, which an import would not store either', () => {
+    const full: Settings = { sidebarMode: 'first-open', disabledSites: Array.from({ length: LIMITS.disabledSites - 1 }, (_, n) => `s${n}.example`) };
+    expect(settingsChanges(full, { disabledSites: ['one.example', 'two.example'] })).toEqual({ sidebarMode: null, sitesOff: ['one.example'] });
   });
 });

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stringifyExport } from '../../../src/formats/export-json';
-import { parseImport } from '../../../src/formats/import-json';
+import { parseImport, settingsChanges } from '../../../src/formats/import-json';
 import { StorageError } from '../../../src/storage/errors';
 import type { ImportData, SavedItem, SavedItemInput } from '../../../src/storage/model';
 import { MALFORMED, validDoc, validItem } from '../formats/malformed-exports';
@@ -90,7 +90,7 @@ describe('export then import', () => {
     expect(snapshot.visits).toHaveLength(2);
 
     const target = store();
-    const summary = await target.repo.importData(parsed(stringifyExport(snapshot)));
+    const summary = await target.repo.importData(parsed(stringifyExport(snapshot)), 'apply');
     expect(summary).toEqual({
       itemsAdded: 3,
       itemsUpdated: 0,
@@ -111,7 +111,7 @@ describe('export then import', () => {
     const source = await populated();
     const text = stringifyExport(await source.repo.exportAll());
     const before = await dumpDb(source.db);
-    const summary = await source.repo.importJson(text);
+    const summary = await source.repo.importJson(text, 'apply');
     expect(summary).toMatchObject({ itemsAdded: 0, itemsUpdated: 0, itemsUnchanged: 3, visitsAdded: 0, visitsUpdated: 0, settingsChanged: false });
     expect(await dumpDb(source.db)).toEqual(before);
   });
@@ -123,7 +123,7 @@ describe('export then import', () => {
     await source.db.items.add(copy);
     const snapshot = await source.repo.exportAll();
     const target = store();
-    await target.repo.importData(parsed(stringifyExport(snapshot)));
+    await target.repo.importData(parsed(stringifyExport(snapshot)), 'apply');
     expect((await target.repo.exportAll()).items).toEqual(snapshot.items);
   });
 });
@@ -144,6 +144,7 @@ describe('import merges', () => {
     const { repo, item } = await withStored('old note', 1_000_000, ['a', 'b']);
     const summary = await repo.importJson(
       fileWith([{ ...item, id: 'other-id', note: 'newer note', tags: ['c', 'A'], createdAt: 500, updatedAt: 2_000_000 }]),
+      'apply',
     );
     expect(summary.itemsUpdated).toBe(1);
     expect(await repo.getItem(item.id)).toEqual({
@@ -158,7 +159,7 @@ describe('import merges', () => {
 
   it('keeps the stored note when the stored copy is newer, still adding tags', async () => {
     const { repo, item } = await withStored('stored note', 3_000_000, ['a']);
-    await repo.importJson(fileWith([{ ...item, note: 'older note', tags: ['z'], updatedAt: 2_000_000 }]));
+    await repo.importJson(fileWith([{ ...item, note: 'older note', tags: ['z'], updatedAt: 2_000_000 }]), 'apply');
     expect(await repo.getItem(item.id)).toEqual({ ...item, tags: ['a', 'z'] });
   });
 
@@ -166,7 +167,7 @@ describe('import merges', () => {
     const { repo } = store();
     const first = { ...validItem(0), note: 'first', tags: ['x'], updatedAt: 1763193600000 };
     const second = { ...validItem(0), id: 'second', note: 'second', tags: ['y'], updatedAt: 1763193700000 };
-    const summary = await repo.importJson(fileWith([first, second]));
+    const summary = await repo.importJson(fileWith([first, second]), 'apply');
     expect(summary.itemsAdded).toBe(1);
     const items = await repo.listItems();
     expect(items).toHaveLength(1);
@@ -175,7 +176,7 @@ describe('import merges', () => {
 
   it('never overwrites a different stored item that happens to share an id', async () => {
     const { repo, item } = await withStored('mine', 1_000_000, []);
-    await repo.importJson(fileWith([{ ...validItem(1), id: item.id }]));
+    await repo.importJson(fileWith([{ ...validItem(1), id: item.id }]), 'apply');
     expect(await repo.getItem(item.id)).toEqual(item);
     const items = await repo.listItems();
     expect(items).toHaveLength(2);
@@ -186,6 +187,7 @@ describe('import merges', () => {
     const { repo, item } = await withStored('n', 1_000_000, Array.from({ length: 20 }, (_, n) => `s${n}`));
     const summary = await repo.importJson(
       fileWith([{ ...item, tags: Array.from({ length: 20 }, (_, n) => `i${n}`), updatedAt: 2_000_000 }]),
+      'apply',
     );
     expect(summary.itemsWithTagsTruncated).toBe(1);
     expect((await repo.getItem(item.id))!.tags).toHaveLength(32);
@@ -195,7 +197,7 @@ describe('import merges', () => {
     const { repo } = store();
     await repo.recordVisit('https://www.ettoday.net/news/20251115/3067837.htm', STORY);
     await repo.disableSite('oe24.at');
-    const summary = await repo.importJson(JSON.stringify({ ...validDoc(0), items: [] }));
+    const summary = await repo.importJson(JSON.stringify({ ...validDoc(0), items: [] }), 'apply');
     expect(summary).toMatchObject({ visitsUpdated: 1, settingsChanged: true });
     const [visit] = await repo.listVisits();
     expect(visit!.count).toBe(3);
@@ -207,9 +209,65 @@ describe('import merges', () => {
     const { repo } = store();
     const doc = validDoc(0);
     doc.items = Array.from({ length: 10_000 }, (_, n) => validItem(n));
-    const summary = await repo.importJson(JSON.stringify(doc));
+    const summary = await repo.importJson(JSON.stringify(doc), 'apply');
     expect(summary.itemsAdded).toBe(10_000);
     expect(await repo.listItems({ text: 'hurriyet' })).toHaveLength(10_000);
+  });
+});
+
+describe('a file’s settings are applied only when the reader says so', () => {
+  const withSettings = () =>
+    JSON.stringify({ ...validDoc(2), settings: { sidebarMode: 'tab-only', disabledSites: ['a.example', 'oe24.at', 'b.example'] } });
+
+  it("'ignore' imports the items all the same and leaves every setting as it was", async () => {
+    const { repo } = store();
+    await repo.disableSite('oe24.at');
+    const before = await repo.getSettings();
+    const summary = await repo.importJson(withSettings(), 'ignore');
+    expect(summary).toMatchObject({ itemsAdded: 2, visitsAdded: 1, settingsChanged: false });
+    expect(await repo.listItems()).toHaveLength(2);
+    expect(await repo.getSettings()).toEqual(before);
+    // importData, the path after a message, honours it too.
+    expect(await repo.importData(parsed(withSettings()), 'ignore')).toMatchObject({ itemsUnchanged: 2, settingsChanged: false });
+    expect(await repo.getSettings()).toEqual(before);
+  });
+
+  it("'apply' merges exactly what settingsChanges told the reader", async () => {
+    const { repo } = store();
+    await repo.disableSite('oe24.at');
+    const told = settingsChanges(await repo.getSettings(), parsed(withSettings()).settings);
+    expect(told).toEqual({ sidebarMode: { from: 'first-open', to: 'tab-only' }, sitesOff: ['a.example', 'b.example'] });
+    const summary = await repo.importJson(withSettings(), 'apply');
+    expect(summary).toMatchObject({ itemsAdded: 2, settingsChanged: true });
+    expect(await repo.getSettings()).toEqual({ sidebarMode: 'tab-only', disabledSites: ['oe24.at', 'a.example', 'b.example'] });
+    expect(settingsChanges(await repo.getSettings(), parsed(withSettings()).settings)).toBeNull();
+  });
+
+  it('refuses an import that does not say, and changes nothing', async () => {
+    const source = await populated();
+    const before = await dumpDb(source.db);
+    for (const choice of [undefined, 'yes', 'APPLY', true]) {
+      for (const attempt of [
+        () => source.repo.importJson(withSettings(), choice as never),
+        () => source.repo.importData(parsed(withSettings()), choice as never),
+      ]) {
+        const error = await attempt().catch((reason: unknown) => reason);
+        expect(error).toBeInstanceOf(StorageError);
+        expect(error).toMatchObject({ code: 'invalid', message: expect.stringMatching(/settings: must say whether to apply/) });
+      }
+    }
+    expect(await dumpDb(source.db)).toEqual(before);
+  });
+
+  it('refuses a malformed file with its reason whatever the choice, changing nothing', async () => {
+    const source = await populated();
+    const before = await dumpDb(source.db);
+    const broken = withSettings().slice(0, -20);
+    for (const choice of ['apply', 'ignore'] as const) {
+      const error = await source.repo.importJson(broken, choice).catch((reason: unknown) => reason);
+      expect(error).toMatchObject({ code: 'invalid', message: expect.stringMatching(/not valid JSON/) });
+    }
+    expect(await dumpDb(source.db)).toEqual(before);
   });
 });
 
@@ -218,13 +276,13 @@ describe('a refused import changes nothing', () => {
     const source = await populated();
     const before = await dumpDb(source.db);
     const text = malformed.text();
-    const error = await source.repo.importJson(text).catch((reason: unknown) => reason);
+    const error = await source.repo.importJson(text, 'apply').catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(StorageError);
     expect((error as StorageError).code).toBe('invalid');
     expect((error as StorageError).message).toMatch(malformed.message);
     if (malformed.layer === 'payload') {
       // The same content handed straight to importData (as after a message) is refused too.
-      const again = await source.repo.importData(JSON.parse(text) as ImportData).catch((reason: unknown) => reason);
+      const again = await source.repo.importData(JSON.parse(text) as ImportData, 'apply').catch((reason: unknown) => reason);
       expect(again).toBeInstanceOf(StorageError);
       expect((again as StorageError).code).toBe('invalid');
     }
@@ -235,7 +293,7 @@ describe('a refused import changes nothing', () => {
     const source = await populated();
     const before = await dumpDb(source.db);
     failing(source.db.visits, 'bulkPut', () => new Error('disk error while writing visits'));
-    const error = await source.repo.importJson(JSON.stringify(validDoc(5))).catch((reason: unknown) => reason);
+    const error = await source.repo.importJson(JSON.stringify(validDoc(5)), 'apply').catch((reason: unknown) => reason);
     expect(error).toMatchObject({ code: 'unknown' });
     expect((error as Error).message).toMatch(/disk error while writing visits.*Nothing was changed/);
     expect(await dumpDb(source.db)).toEqual(before);
@@ -253,7 +311,7 @@ describe('a full disk', () => {
     const source = await populated();
     const before = await dumpDb(source.db);
     failing(source.db.items, 'bulkPut', make);
-    const error = await source.repo.importJson(JSON.stringify(validDoc(3))).catch((reason: unknown) => reason);
+    const error = await source.repo.importJson(JSON.stringify(validDoc(3)), 'apply').catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(StorageError);
     expect((error as StorageError).code).toBe('quota');
     expect((error as StorageError).message).toMatch(/no room left to store saved items\. Nothing was changed\./);

@@ -291,7 +291,7 @@ describe('listItems on 10,000 items', () => {
     }));
     const parsed = parseImport(JSON.stringify(doc));
     if (!parsed.ok) throw new Error(parsed.error);
-    await repo.importData(parsed.data);
+    await repo.importData(parsed.data, 'apply');
     expect(await repo.listItems()).toHaveLength(10_000 + INPUTS.length);
 
     const runs: number[] = [];
