@@ -2,12 +2,14 @@
 // edit in place, delete with undo, select several), then export and import. All outside
 // effects go through `api`, so tests drive it with a fake.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ItemPatch, SavedItem } from '../../storage/model';
+import type { ImportSettingsChoice, SettingsChanges } from '../../formats/import-json';
+import type { ImportSummary, ItemPatch, SavedItem } from '../../storage/model';
 import { toStorageError } from '../../storage/errors';
 import type { PopupApi, TabStatus } from './api';
 import { exportFileName } from '../../formats/export-json';
 import { exportMime, type ExportFormat } from './download';
 import { NoResults, NothingSaved } from './EmptyStates';
+import type { ImportConfirmChoice } from './ImportConfirm';
 import { ImportExport, type IoMessage } from './ImportExport';
 import { displayTitle, ItemRow, type RowActions } from './ItemRow';
 import {
@@ -34,6 +36,13 @@ export const FIRST_PAGE = 50;
 export const ROW_HEIGHT_REM = 6;
 /** The background refuses bigger imports; refusing here saves reading the file. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+/** A valid file whose settings would change something, held while the reader decides. */
+interface PendingImport {
+  text: string;
+  name: string;
+  changes: SettingsChanges;
+}
 
 interface PendingUndo {
   offer: UndoOffer;
@@ -73,6 +82,7 @@ export function App({ api }: { api: PopupApi }) {
   const [undo, setUndo] = useState<PendingUndo | null>(null);
   const [io, setIo] = useState<IoMessage | null>(null);
   const [ioBusy, setIoBusy] = useState(false);
+  const [pendingImport, setPendingImport] = useState<PendingImport | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
 
   const searchRef = useRef<HTMLInputElement>(null);
@@ -248,24 +258,63 @@ export function App({ api }: { api: PopupApi }) {
       .finally(() => setIoBusy(false));
   };
 
-  const importFile = (file: File) => {
+  /** `asked` is the reader's answer about the file's settings, or null when there was nothing to ask. */
+  const importedText = (summary: ImportSummary, asked: ImportSettingsChoice | null): string => {
+    const added = String(summary.itemsAdded);
+    const merged = String(summary.itemsUpdated + summary.itemsUnchanged);
+    const one = summary.itemsAdded === 1;
+    if (asked === 'apply') return one ? t('pp_importedOneSettingsApplied', merged) : t('pp_importedSettingsApplied', added, merged);
+    if (asked === 'ignore') return one ? t('pp_importedOneSettingsIgnored', merged) : t('pp_importedSettingsIgnored', added, merged);
+    return one ? t('pp_importedOne', merged) : t('pp_imported', added, merged);
+  };
+
+  const importText = (text: string, settings: ImportSettingsChoice, asked: boolean) =>
+    api
+      .importText(text, settings)
+      .then((summary) => setIo({ kind: 'ok', text: importedText(summary, asked ? settings : null) }))
+      .catch((error) => setIo({ kind: 'error', text: t('pp_importFailed', messageOf(error)) }))
+      .finally(() => setIoBusy(false));
+
+  const importFile = async (file: File) => {
     if (file.size > MAX_IMPORT_BYTES) {
       setIo({ kind: 'error', text: t('pp_importTooBig', file.name) });
       return;
     }
     setIoBusy(true);
     setIo({ kind: 'busy', text: t('pp_importing', file.name) });
-    file
-      .text()
-      .then((text) => api.importText(text))
-      .then((summary) => {
-        const merged = summary.itemsUpdated + summary.itemsUnchanged;
-        const text =
-          summary.itemsAdded === 1 ? t('pp_importedOne', String(merged)) : t('pp_imported', String(summary.itemsAdded), String(merged));
-        setIo({ kind: 'ok', text });
-      })
-      .catch((error) => setIo({ kind: 'error', text: t('pp_importFailed', messageOf(error)) }))
-      .finally(() => setIoBusy(false));
+    try {
+      const text = await file.text();
+      // The same checks the background makes, here first: the reader must hear what the
+      // file's settings would change before anything is written. Loaded on first use.
+      const { parseImport, settingsChanges } = await import('../../formats');
+      const parsed = parseImport(text);
+      if (!parsed.ok) throw new Error(parsed.error);
+      const fileSettings = parsed.data.settings;
+      const changes = Object.keys(fileSettings).length > 0 ? settingsChanges(await api.currentSettings(), fileSettings) : null;
+      if (changes) {
+        setIo(null);
+        setPendingImport({ text, name: file.name, changes });
+        return;
+      }
+      // Nothing to change, so nothing the reader did not see is applied either.
+      await importText(text, 'ignore', false);
+    } catch (error) {
+      setIo({ kind: 'error', text: t('pp_importFailed', messageOf(error)) });
+      setIoBusy(false);
+    }
+  };
+
+  const answerImport = (choice: ImportConfirmChoice) => {
+    const pending = pendingImport;
+    if (!pending) return;
+    setPendingImport(null);
+    if (choice === 'cancel') {
+      setIo({ kind: 'ok', text: t('pp_importCancelled', pending.name) });
+      setIoBusy(false);
+      return;
+    }
+    setIo({ kind: 'busy', text: t('pp_importing', pending.name) });
+    void importText(pending.text, choice, true);
   };
 
   const countText = !view
@@ -320,11 +369,19 @@ export function App({ api }: { api: PopupApi }) {
   return (
     <div class="popup" data-ready={ready ? '' : undefined}>
       <header class="top">
-        <h1>{t('pp_title')}</h1>
+        <div class="title-row">
+          <h1>{t('pp_title')}</h1>
+          {api.openOptions ? (
+            <button type="button" class="settings-link" data-testid="open-options" onClick={() => api.openOptions?.()}>
+              {t('pp_settings')}
+            </button>
+          ) : null}
+        </div>
         <div ref={tabStatusRef} tabIndex={-1} class="tab-status-focus">
           <TabStatusPanel
             status={status}
             t={t}
+            onCheckPage={api.checkPage ?? null}
             onOpenSidebar={(tabId) => {
               api.openSidebar(tabId).catch(fail('pp_sidebarFailed'));
             }}
@@ -417,8 +474,11 @@ export function App({ api }: { api: PopupApi }) {
           busy={ioBusy}
           message={io}
           onExport={exportAs}
-          onImportFile={importFile}
+          onImportFile={(file) => void importFile(file)}
           importInTab={api.importInTab}
+          locale={api.locale}
+          confirm={pendingImport?.changes ?? null}
+          onConfirm={answerImport}
         />
       </footer>
     </div>

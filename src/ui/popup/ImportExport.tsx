@@ -1,6 +1,9 @@
 // Export to JSON, Markdown or CSV; import a JSON export. Results and errors go to one visible
 // alert region.
+import { useEffect, useRef } from 'preact/hooks';
+import type { SettingsChanges } from '../../formats/import-json';
 import type { ExportFormat } from './download';
+import { ImportConfirm, type ImportConfirmChoice } from './ImportConfirm';
 
 export interface IoMessage {
   kind: 'ok' | 'error' | 'busy';
@@ -14,6 +17,10 @@ interface Props {
   onExport: (format: ExportFormat) => void;
   onImportFile: (file: File) => void;
   importInTab: (() => void) | null;
+  locale: string;
+  /** What the chosen file's settings would change, while the reader decides; else null. */
+  confirm: SettingsChanges | null;
+  onConfirm: (choice: ImportConfirmChoice) => void;
 }
 
 const EXPORTS: { format: ExportFormat; testid: string; key: string }[] = [
@@ -22,7 +29,18 @@ const EXPORTS: { format: ExportFormat; testid: string; key: string }[] = [
   { format: 'csv', testid: 'export-csv', key: 'pp_exportCsv' },
 ];
 
-export function ImportExport({ t, busy, message, onExport, onImportFile, importInTab }: Props) {
+export function ImportExport({ t, busy, message, onExport, onImportFile, importInTab, locale, confirm, onConfirm }: Props) {
+  const fileInput = useRef<HTMLInputElement>(null);
+  const confirming = useRef(false);
+  // Once the question is answered and the import is done, focus goes back where the reader
+  // started instead of being lost with the removed panel.
+  useEffect(() => {
+    if (confirm) confirming.current = true;
+    else if (confirming.current && !busy) {
+      confirming.current = false;
+      fileInput.current?.focus();
+    }
+  }, [confirm, busy]);
   return (
     <section class="io" aria-labelledby="pp-io-heading">
       <h2 id="pp-io-heading" class="visually-hidden">
@@ -44,6 +62,7 @@ export function ImportExport({ t, busy, message, onExport, onImportFile, importI
         ) : (
           <label class={busy ? 'import file-button disabled' : 'import file-button'}>
             <input
+              ref={fileInput}
               type="file"
               class="visually-hidden"
               data-testid="import-file"
@@ -61,6 +80,7 @@ export function ImportExport({ t, busy, message, onExport, onImportFile, importI
           </label>
         )}
       </div>
+      {confirm ? <ImportConfirm t={t} locale={locale} changes={confirm} onChoose={onConfirm} /> : null}
       <p
         class={message ? `io-status ${message.kind}` : 'io-status'}
         role="alert"

@@ -1,8 +1,10 @@
 // Everything the popup needs from the outside world, as one interface. The real implementation
 // (real-api.ts) reads the database and talks to the background; tests pass a fake.
 
-import type { ImportSummary, ItemPatch, SavedItem } from '../../storage/model';
+import type { ImportSettingsChoice } from '../../formats/import-json';
+import type { ImportSummary, ItemPatch, SavedItem, Settings } from '../../storage/model';
 import type { ExportFormat } from './download';
+import type { CheckPageResult } from '../../protocol/messages';
 
 export type TabStatus =
   | { kind: 'available'; tabId: number }
@@ -42,6 +44,13 @@ export interface PopupApi {
    * whether access was granted.
    */
   requestSiteAccess(origin: string | null): Promise<boolean>;
+  /**
+   * "Check this page" on a site the extension does not read: runs the detector once on the tab
+   * (activeTab). Absent where the popup cannot (tests that do not need it).
+   */
+  readonly checkPage?: (tabId: number) => Promise<CheckPageResult>;
+  /** Opens the options page (site access, turned-off sites, saved data). */
+  readonly openOptions?: () => void;
 
   /** The newest `limit` items, newest first: enough for the first screen. */
   newestItems(limit: number): Promise<SavedItem[]>;
@@ -56,7 +65,10 @@ export interface PopupApi {
   deleteItems(ids: string[]): Promise<string>;
   undoDelete(token: string): Promise<void>;
   exportItems(format: ExportFormat): Promise<ExportedFile>;
-  importText(text: string): Promise<ImportSummary>;
+  /** Imports an export file's items; its settings too only with 'apply'. */
+  importText(text: string, settings: ImportSettingsChoice): Promise<ImportSummary>;
+  /** The stored settings, to tell the reader what an import's settings would change. */
+  currentSettings(): Promise<Settings>;
   openUrl(url: string): Promise<void>;
   saveFile(name: string, mime: string, text: string): void;
   /**

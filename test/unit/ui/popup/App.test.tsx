@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App, FIRST_PAGE } from '../../../../src/ui/popup/App';
+import { validDoc, validItem } from '../../formats/malformed-exports';
 import { fakeApi, makeItem, type FakeApi } from './fake-api';
 
 afterEach(() => {
@@ -23,6 +24,20 @@ const row = (id: string) => {
   return found;
 };
 const type = (el: HTMLElement, value: string) => fireEvent.input(el, { target: { value } });
+const status = () => screen.getByTestId('io-status');
+
+/** A valid export of two items; without settings unless given. */
+function exportFile(over: Record<string, unknown> = {}): string {
+  const { settings: _none, ...doc } = validDoc(2);
+  return JSON.stringify({ ...doc, ...over });
+}
+
+/** Picks a file in the import input, as the browser's file chooser does. */
+function choose(file: File): void {
+  const input = screen.getByTestId('import-file') as HTMLInputElement;
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  fireEvent.change(input);
+}
 
 describe('saved items', () => {
   it('tells a new reader how to start, and marks itself ready', async () => {
@@ -304,27 +319,120 @@ describe('export and import', () => {
     const api = fakeApi([]);
     api.importResult = { ...api.importResult, itemsAdded: 4, itemsUpdated: 1, itemsUnchanged: 2 };
     await mount(api);
-    const input = screen.getByTestId('import-file') as HTMLInputElement;
-    const file = new File(['{"format":"story-context-export"}'], 'backup.json', { type: 'application/json' });
-    Object.defineProperty(input, 'files', { value: [file], configurable: true });
-    fireEvent.change(input);
-    await waitFor(() => expect(screen.getByTestId('io-status').textContent).toBe('Imported 4 items, merged 3'));
+    const text = exportFile();
+    choose(new File([text], 'backup.json', { type: 'application/json' }));
+    await waitFor(() => expect(status().textContent).toBe('Imported 4 items, merged 3'));
     api.importResult = { ...api.importResult, itemsAdded: 1, itemsUpdated: 0, itemsUnchanged: 0 };
-    fireEvent.change(input);
-    await waitFor(() => expect(screen.getByTestId('io-status').textContent).toBe('Imported 1 item, merged 0'));
-    expect(api.calls.importText).toEqual(['{"format":"story-context-export"}', '{"format":"story-context-export"}']);
-    expect(screen.getByTestId('io-status').getAttribute('role')).toBe('alert');
+    choose(new File([text], 'backup.json', { type: 'application/json' }));
+    await waitFor(() => expect(status().textContent).toBe('Imported 1 item, merged 0'));
+    // No settings in the file, so nothing to ask and nothing applied.
+    expect(api.calls.importText).toEqual([
+      { text, settings: 'ignore' },
+      { text, settings: 'ignore' },
+    ]);
+    expect(screen.queryByTestId('import-confirm')).toBeNull();
+    expect(status().getAttribute('role')).toBe('alert');
   });
 
-  it('shows the background’s reason when an import is refused', async () => {
+  it('refuses a malformed file with its reason, sending nothing and changing nothing', async () => {
     const api = fakeApi([makeItem(1)]);
-    api.failNext.importText = 'This file was not imported and nothing was changed. Problem: items[0].url: must be an http(s) URL.';
+    api.settings = { sidebarMode: 'first-open', disabledSites: ['example.org'] };
     await mount(api);
-    const input = screen.getByTestId('import-file') as HTMLInputElement;
-    Object.defineProperty(input, 'files', { value: [new File(['{}'], 'bad.json')], configurable: true });
-    fireEvent.change(input);
-    await waitFor(() => expect(screen.getByTestId('io-status').textContent).toContain('items[0].url: must be an http(s) URL'));
+    const bad = exportFile({ settings: { sidebarMode: 'tab-only', disabledSites: ['a.example'] }, items: [{ ...validItem(0), url: 'javascript:alert(1)' }] });
+    choose(new File([bad], 'bad.json'));
+    await waitFor(() => expect(status().textContent).toMatch(/^Import failed: This file was not imported and nothing was changed\. Problem: items\[0\]\.url: /));
+    choose(new File([bad.slice(0, -30)], 'truncated.json'));
+    await waitFor(() => expect(status().textContent).toMatch(/not valid JSON/));
+    expect(screen.queryByTestId('import-confirm')).toBeNull();
+    expect(api.calls.importText).toEqual([]);
+    expect(api.settings).toEqual({ sidebarMode: 'first-open', disabledSites: ['example.org'] });
     expect(rowIds()).toEqual(['item-1']);
+  });
+
+  it('shows the background’s reason when it refuses an import', async () => {
+    const api = fakeApi([makeItem(1)]);
+    api.failNext.importText = 'There is no room left to store saved items. Nothing was changed.';
+    await mount(api);
+    choose(new File([exportFile()], 'big.json'));
+    await waitFor(() => expect(status().textContent).toBe('Import failed: There is no room left to store saved items. Nothing was changed.'));
+    expect(rowIds()).toEqual(['item-1']);
+  });
+});
+
+describe('an import that carries settings', () => {
+  const current = () => ({ sidebarMode: 'first-open' as const, disabledSites: ['example.org'] });
+  const sharedList = () => exportFile({ settings: { sidebarMode: 'tab-only', disabledSites: ['a.example', 'example.org', 'b.example', 'c.example'] } });
+
+  async function chooseShared(api: FakeApi) {
+    await mount(api);
+    choose(new File([sharedList()], 'reading-list.json', { type: 'application/json' }));
+    return screen.findByTestId('import-confirm');
+  }
+
+  it('asks first, in plain words, with focus on the question; "Import items only" leaves the settings alone', async () => {
+    const api = fakeApi([]);
+    api.settings = current();
+    api.importResult = { ...api.importResult, itemsAdded: 2 };
+    const panel = await chooseShared(api);
+    expect(panel.getAttribute('role')).toBe('alertdialog');
+    expect(document.activeElement).toBe(panel);
+    const described = document.getElementById(panel.getAttribute('aria-describedby')!)!;
+    expect(described.textContent).toContain('It would turn Story Context off on 3 sites: a.example, b.example, and c.example.');
+    expect(described.textContent).toContain('It would change when the sidebar opens, from “Once per session” to “Only the tab”.');
+    expect(document.getElementById(panel.getAttribute('aria-labelledby')!)!.textContent).toBe('This file would also change your settings');
+    expect(within(panel).getAllByRole('button').map((b) => b.textContent)).toEqual(['Import items and apply these settings', 'Import items only', 'Cancel']);
+    // Nothing is written while the reader decides, and nothing else can start.
+    expect(api.calls.importText).toEqual([]);
+    expect(screen.getByTestId('import-file')).toHaveProperty('disabled', true);
+
+    fireEvent.click(within(panel).getByRole('button', { name: 'Import items only' }));
+    await waitFor(() => expect(status().textContent).toBe('Imported 2 items, merged 0. Your settings were left as they were.'));
+    expect(api.calls.importText).toEqual([{ text: sharedList(), settings: 'ignore' }]);
+    expect(api.settings).toEqual(current());
+    expect(screen.queryByTestId('import-confirm')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('import-file')));
+  });
+
+  it('applies the settings only when the reader chooses to, and says so', async () => {
+    const api = fakeApi([]);
+    api.settings = current();
+    api.importResult = { ...api.importResult, itemsAdded: 1 };
+    const panel = await chooseShared(api);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Import items and apply these settings' }));
+    await waitFor(() => expect(status().textContent).toBe('Imported 1 item, merged 0. The file’s settings were applied.'));
+    expect(api.calls.importText).toEqual([{ text: sharedList(), settings: 'apply' }]);
+    expect(api.settings).toEqual({ sidebarMode: 'tab-only', disabledSites: ['example.org', 'a.example', 'b.example', 'c.example'] });
+    // The same file again changes nothing more, so it goes straight through.
+    choose(new File([sharedList()], 'reading-list.json'));
+    await waitFor(() => expect(api.calls.importText).toHaveLength(2));
+    expect(api.calls.importText[1]!.settings).toBe('ignore');
+    expect(screen.queryByTestId('import-confirm')).toBeNull();
+  });
+
+  it('imports nothing on Cancel or Escape', async () => {
+    const api = fakeApi([makeItem(1)]);
+    api.settings = current();
+    let panel = await chooseShared(api);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(status().textContent).toBe('Nothing was imported from reading-list.json, and nothing was changed.'));
+    choose(new File([sharedList()], 'reading-list.json'));
+    panel = await screen.findByTestId('import-confirm');
+    fireEvent.keyDown(panel, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('import-confirm')).toBeNull());
+    expect(api.calls.importText).toEqual([]);
+    expect(api.settings).toEqual(current());
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('import-file')));
+  });
+
+  it('names ten sites and counts the rest', async () => {
+    const api = fakeApi([]);
+    await mount(api);
+    const sites = Array.from({ length: 15 }, (_, n) => `site${n}.example`);
+    choose(new File([exportFile({ settings: { disabledSites: sites } })], 'many.json'));
+    const panel = await screen.findByTestId('import-confirm');
+    expect(within(panel).getByRole('list').textContent).toBe(
+      `It would turn Story Context off on 15 sites: ${sites.slice(0, 10).join(', ')}, and 5 more.`,
+    );
   });
 });
 

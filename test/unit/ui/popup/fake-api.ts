@@ -1,7 +1,9 @@
 // An in-memory PopupApi: items live in an array, writes change it and announce the change the
 // way the real database does, and every call is recorded for assertions.
 import en from '../../../../public/_locales/en/messages.json';
-import type { ImportSummary, ItemKind, SavedItem } from '../../../../src/storage/model';
+import { parseImport, type ImportSettingsChoice } from '../../../../src/formats/import-json';
+import { mergeSettings } from '../../../../src/storage/merge';
+import type { ImportSummary, ItemKind, SavedItem, Settings } from '../../../../src/storage/model';
 import type { Change, PopupApi, TabStatus } from '../../../../src/ui/popup/api';
 import type { ExportFormat } from '../../../../src/ui/popup/download';
 
@@ -43,7 +45,8 @@ export interface Calls {
   updateItem: { id: string; patch: { note?: string; tags?: string[] } }[];
   deleteItems: string[][];
   undoDelete: string[];
-  importText: string[];
+  importText: { text: string; settings: ImportSettingsChoice }[];
+  currentSettings: number;
   exportItems: ExportFormat[];
   openUrl: string[];
   saveFile: { name: string; mime: string; text: string }[];
@@ -58,6 +61,8 @@ export interface Calls {
 export interface FakeApi extends PopupApi {
   items: SavedItem[];
   status: TabStatus;
+  /** What the background holds; an import with 'apply' merges the file's into it, as the real one does. */
+  settings: Settings;
   calls: Calls;
   /** Make the next call of this method fail with this message. */
   failNext: Partial<Record<'updateItem' | 'deleteItems' | 'undoDelete' | 'importText' | 'exportItems', string>>;
@@ -72,6 +77,7 @@ export function fakeApi(items: SavedItem[] = [], status: TabStatus = { kind: 'no
   const api: FakeApi = {
     items,
     status,
+    settings: { sidebarMode: 'first-open', disabledSites: [] },
     failNext: {},
     importResult: {
       itemsAdded: 0,
@@ -87,6 +93,7 @@ export function fakeApi(items: SavedItem[] = [], status: TabStatus = { kind: 'no
       deleteItems: [],
       undoDelete: [],
       importText: [],
+      currentSettings: 0,
       exportItems: [],
       openUrl: [],
       saveFile: [],
@@ -158,10 +165,16 @@ export function fakeApi(items: SavedItem[] = [], status: TabStatus = { kind: 'no
       fail('exportItems');
       return { text: `${format}:${api.items.length}`, count: api.items.length };
     },
-    importText: async (text) => {
-      api.calls.importText.push(text);
+    importText: async (text, settings) => {
+      api.calls.importText.push({ text, settings });
       fail('importText');
+      const parsed = parseImport(text);
+      if (parsed.ok && settings === 'apply') api.settings = mergeSettings(api.settings, parsed.data.settings);
       return api.importResult;
+    },
+    currentSettings: async () => {
+      api.calls.currentSettings++;
+      return { ...api.settings, disabledSites: [...api.settings.disabledSites] };
     },
     openUrl: async (url) => {
       api.calls.openUrl.push(url);

@@ -1,0 +1,90 @@
+// Asks before an import changes settings: a shared file could otherwise turn the extension off
+// on many sites, or change when the sidebar opens, without the reader noticing. Inline rather
+// than modal (the popup is small); focus moves into it so keyboard and screen-reader users meet
+// it at once, and Escape cancels.
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { SettingsChanges } from '../../formats/import-json';
+import type { SidebarMode } from '../../storage/model';
+
+export type ImportConfirmChoice = 'apply' | 'ignore' | 'cancel';
+
+interface Props {
+  t: (key: string, ...subs: string[]) => string;
+  locale: string;
+  changes: SettingsChanges;
+  onChoose: (choice: ImportConfirmChoice) => void;
+}
+
+/** Sites named in full before the rest are counted: a list of hundreds helps nobody. */
+export const SITES_NAMED = 10;
+
+// The sidebar's own names for the modes, so the reader recognises them from its settings.
+const MODE_KEYS: Record<SidebarMode, string> = {
+  'first-open': 'sb_mode_first_open',
+  'always-open': 'sb_mode_always_open',
+  'tab-only': 'sb_mode_tab_only',
+};
+
+function joinList(locale: string, parts: string[]): string {
+  try {
+    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(parts);
+  } catch {
+    return parts.join(', ');
+  }
+}
+
+/** The changes in plain sentences, one per kind of setting. */
+export function describeChanges(t: Props['t'], locale: string, changes: SettingsChanges): string[] {
+  const lines: string[] = [];
+  const sites = changes.sitesOff;
+  if (sites.length === 1) lines.push(t('pp_importSitesOffOne', sites[0]!));
+  else if (sites.length > 1) {
+    const named = sites.slice(0, SITES_NAMED);
+    const parts = sites.length > named.length ? [...named, t('pp_importSitesMore', String(sites.length - named.length))] : named;
+    lines.push(t('pp_importSitesOff', String(sites.length), joinList(locale, parts)));
+  }
+  if (changes.sidebarMode) {
+    lines.push(t('pp_importModeChange', t(MODE_KEYS[changes.sidebarMode.from]), t(MODE_KEYS[changes.sidebarMode.to])));
+  }
+  return lines;
+}
+
+export function ImportConfirm({ t, locale, changes, onChoose }: Props) {
+  const panel = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => panel.current?.focus(), []);
+  return (
+    <div
+      ref={panel}
+      class="import-confirm"
+      role="alertdialog"
+      aria-labelledby="pp-import-confirm-title"
+      aria-describedby="pp-import-confirm-changes"
+      tabIndex={-1}
+      data-testid="import-confirm"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        e.stopPropagation();
+        onChoose('cancel');
+      }}
+    >
+      <h3 id="pp-import-confirm-title">{t('pp_importSettingsTitle')}</h3>
+      <ul id="pp-import-confirm-changes" data-testid="import-changes">
+        {describeChanges(t, locale, changes).map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <div class="import-confirm-buttons">
+        <button type="button" data-testid="import-apply" onClick={() => onChoose('apply')}>
+          {t('pp_importApply')}
+        </button>
+        <button type="button" class="primary" data-testid="import-items-only" onClick={() => onChoose('ignore')}>
+          {t('pp_importItemsOnly')}
+        </button>
+        <button type="button" data-testid="import-cancel" onClick={() => onChoose('cancel')}>
+          {t('pp_importCancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
