@@ -37,6 +37,28 @@ export function mergeItems(
   };
 }
 
+/**
+ * Two stored rows that a newer release's URL identity takes for one page (an AMP copy and the
+ * article, say). Unlike a re-save, neither is a stale copy of the other, so both notes are
+ * kept (the one edited last first) beside the union of the tags, and the first-saved URL stays
+ * the link. Null when that would go over a limit: the caller then keeps both rows rather than
+ * cut anything the reader wrote.
+ */
+export function mergeCollision(kept: SavedItem, other: SavedItem): SavedItem | null {
+  const { item, tagsTruncated } = mergeItems(kept, other);
+  if (tagsTruncated) return null;
+  const [newer, older] = other.updatedAt > kept.updatedAt ? [other, kept] : [kept, other];
+  const note = joinNotes(newer.note, older.note);
+  if (note.length > LIMITS.noteLength) return null;
+  return { ...item, note, url: kept.url, site: kept.site };
+}
+
+function joinNotes(first: string, second: string): string {
+  if (second === '' || first.includes(second)) return first;
+  if (first === '' || second.includes(first)) return second;
+  return `${first}\n\n${second}`;
+}
+
 export function sameItem(a: SavedItem, b: SavedItem): boolean {
   return (
     a.id === b.id &&
@@ -67,6 +89,15 @@ export function mergeVisits(stored: Visit, incoming: Visit): Visit {
     lastAt: latest.lastAt,
     count: Math.max(stored.count, incoming.count),
   };
+}
+
+/**
+ * Two stored visits that a newer release's URL identity takes for one page: distinct opens,
+ * so their counts add up (unlike mergeVisits, which meets the same visit twice).
+ */
+export function combineVisits(url: string, a: Visit, b: Visit): Visit {
+  const merged = mergeVisits(a, b);
+  return { ...merged, url, count: Math.min(a.count + b.count, 1e9) };
 }
 
 export function sameVisit(a: Visit, b: Visit): boolean {

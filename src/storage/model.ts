@@ -79,7 +79,7 @@ export interface ItemQuery {
 
 /** A coverage URL the reader opened. */
 export interface Visit {
-  /** normaliseUrl() of the opened URL: an identity for comparison, not a link to open. */
+  /** The opened URL's identity (url/identity.ts): for comparison, not a link to open. */
   url: string;
   storyId: string | null;
   firstAt: number;

@@ -8,6 +8,7 @@
 import type { Transaction } from 'dexie';
 import { duplicateKey, itemKey } from './key';
 import type { ItemKind } from './model';
+import { recomputeUrlKeys } from './rekey';
 import { siteOf } from './url';
 
 export interface SchemaVersion {
@@ -71,6 +72,11 @@ async function addKeysAndSites(tx: Transaction): Promise<void> {
   await tx.table('meta').put({ key: META_ITEMS_REVISION, value: crypto.randomUUID() });
 }
 
+/** v4: keys and visits under the one URL identity; readers holding an index of the old rows rebuild it. */
+async function rekeyForUrlIdentity(tx: Transaction): Promise<void> {
+  if (await recomputeUrlKeys(tx)) await tx.table('meta').put({ key: META_ITEMS_REVISION, value: crypto.randomUUID() });
+}
+
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = Object.freeze<SchemaVersion[]>([
   {
     version: 1,
@@ -111,6 +117,23 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = Object.freeze<SchemaVer
       trash: 'id, deletedAt',
       meta: 'key',
     },
+  },
+  {
+    version: 4,
+    description:
+      'Dedupe keys and visit URLs recomputed with the one URL identity (src/url/identity.ts) the ' +
+      'sidebar also uses: AMP copies, click ids and campaign codes no longer make a page of ' +
+      'their own. Rows that became one page are merged, keeping every note and tag; where a ' +
+      'merge would go over a limit, the later row stays as a legacy duplicate. Indexes unchanged.',
+    stores: {
+      items: 'id, &key, storyId, createdAt',
+      visits: 'url, storyId, lastAt',
+      settings: 'key',
+      packs: 'id',
+      trash: 'id, deletedAt',
+      meta: 'key',
+    },
+    upgrade: rekeyForUrlIdentity,
   },
 ]);
 

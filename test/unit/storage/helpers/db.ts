@@ -68,8 +68,10 @@ export interface DbFixture {
   };
 }
 
-export function loadDbFixture(version: number): DbFixture {
-  const path = fileURLToPath(new URL(`../../../fixtures/db/v${version}.json`, import.meta.url));
+/** A schema version's fixture, or a named one ("v3-url-variants"). */
+export function loadDbFixture(version: number | string): DbFixture {
+  const file = typeof version === 'number' ? `v${version}` : version;
+  const path = fileURLToPath(new URL(`../../../fixtures/db/${file}.json`, import.meta.url));
   return JSON.parse(readFileSync(path, 'utf8')) as DbFixture;
 }
 
