@@ -1,4 +1,4 @@
-import alibabaPlaMemo from './data/alibaba-pla-memo.json';
+import alibabaPlaMemo from './data/alibaba-pla-memo.json' with { type: 'json' };
 import type { StoryPack } from './schema';
 
 /**
