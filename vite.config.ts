@@ -30,9 +30,9 @@ export default defineConfig({
     minify: true,
     sourcemap: false,
     rolldownOptions: {
-      // The sidebar is only a web-accessible resource and a side panel, so crxjs does not see it
-      // as an entry by itself.
-      input: { sidebar: 'sidebar.html', popup: 'popup.html' },
+      // The sidebar is only a web-accessible resource and a side panel, and the welcome page is
+      // opened by the background, so crxjs does not see them as entries by themselves.
+      input: { sidebar: 'sidebar.html', popup: 'popup.html', welcome: 'welcome.html' },
     },
   },
   server: { cors: { origin: [/chrome-extension:\/\//] } },

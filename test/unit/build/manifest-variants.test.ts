@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import base from '../../../manifest.json' with { type: 'json' };
 import { manifestFor, LOCAL_MATCHES } from '../../../scripts/manifest-variants';
+import { bundledPackData } from '../../../src/packs/bundled-data';
+import curated from '../../../src/packs/data/curated-outlets.json' with { type: 'json' };
+import { matchesPattern } from '../../../src/ui/popup/site-access';
 
 type M = Record<string, unknown> & {
   permissions: string[];
@@ -51,6 +54,48 @@ describe('manifest variants', () => {
       expect(required).not.toContain('<all_urls>');
       expect(required.some((p) => /^\*:\/\/\*\/|^https?:\/\/\*\//.test(p))).toBe(false);
       expect(m.content_scripts.flatMap((c) => c.matches).some((p) => p === '<all_urls>' || /^(\*|https?):\/\/\*\//.test(p))).toBe(false);
+    }
+  });
+});
+
+describe('listed sites in the manifest', () => {
+  const patterns = (target: 'chrome' | 'firefox') => variant(target).content_scripts.flatMap((c) => c.matches);
+  const covered = (target: 'chrome' | 'firefox', url: string) => patterns(target).some((p) => matchesPattern(p, url));
+
+  it('covers every host a bundled pack names: coverage, first report, timeline sources, cautions', () => {
+    for (const target of ['chrome', 'firefox'] as const) {
+      for (const pack of bundledPackData) {
+        const urls = [
+          pack.firstReport.url,
+          ...pack.coverage.map((c) => c.url),
+          ...pack.timeline.flatMap((t) => t.sources ?? []),
+          ...pack.cautions.flatMap((c) => [...(c.urls ?? []), ...(c.domains ?? []).map((d) => `https://${d}/`)]),
+        ].filter((u): u is string => typeof u === 'string' && /^https?:/.test(u));
+        const missed = urls.filter((u) => !covered(target, u.replace(/^http:/, 'https:')));
+        expect(missed, `${target}: ${pack.id}`).toEqual([]);
+      }
+    }
+  });
+
+  it('covers every curated outlet and its subdomains', () => {
+    for (const o of curated.outlets) {
+      expect(covered('chrome', `https://${o.host}/a`)).toBe(true);
+      expect(covered('firefox', `https://news.${o.host}/a`)).toBe(true);
+      expect(o.why.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('derives the matches from the packs, not from a list in manifest.json', () => {
+    expect(base.content_scripts[0]!.matches).toEqual([]);
+    const m = manifestFor(base, { target: 'chrome', e2e: false, listed: ['example.org'] }) as M;
+    expect(m.content_scripts[0]!.matches).toEqual(['https://*.example.org/*']);
+    // A page on a site nobody listed is not matched.
+    expect(covered('chrome', 'https://unlisted-news.example/a')).toBe(false);
+  });
+
+  it('keeps the options page a top-level tab in both browsers', () => {
+    for (const target of ['chrome', 'firefox'] as const) {
+      expect(variant(target)['options_ui']).toEqual({ page: 'options.html', open_in_tab: true });
     }
   });
 });

@@ -1,0 +1,22 @@
+import { render } from 'preact';
+import { browser } from '../../platform/browser';
+import { SITE_ACCESS_KEY } from '../../protocol/messages';
+import { t } from '../shared/client';
+import { chooseAnySite, chooseListedOnly, listedSiteNames, type SiteAccessChoice } from '../settings/site-access';
+import { Welcome, type WelcomeApi } from './App';
+
+const api: WelcomeApi = {
+  t,
+  listedSites: listedSiteNames(),
+  async previousChoice() {
+    const got = (await browser.storage.local.get(SITE_ACCESS_KEY))[SITE_ACCESS_KEY] as { choice?: SiteAccessChoice } | undefined;
+    return got?.choice === 'any' || got?.choice === 'listed' ? got.choice : null;
+  },
+  chooseAnySite,
+  chooseListedOnly,
+  openOptions: () => void browser.runtime.openOptionsPage(),
+};
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.documentElement.dir = browser.i18n.getMessage('@@bidi_dir') || 'ltr';
+document.title = t('wl_title');
+render(<Welcome api={api} />, document.getElementById('app')!);
