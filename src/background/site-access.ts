@@ -23,6 +23,11 @@ function manifestContentScript(): { js: string[]; matches: string[] } | null {
   return { js: cs.js.map(extensionPath), matches: cs.matches ?? [] };
 }
 
+/** The content script's files, as scripting.executeScript and registerContentScripts take them. */
+export function manifestContentFiles(): string[] {
+  return manifestContentScript()?.js ?? [];
+}
+
 /** Origins granted at run time that the manifest's content script does not already cover. */
 export async function grantedOrigins(): Promise<string[]> {
   const all = await browser.permissions.getAll();

@@ -1,4 +1,6 @@
 // What the extension is doing on the tab the popup was opened from.
+import { useState } from 'preact/hooks';
+import type { CheckPageResult } from '../../protocol/messages';
 import type { TabStatus } from './api';
 
 interface Props {
@@ -9,9 +11,30 @@ interface Props {
   onOpenSidePanel: ((tabId: number) => void) | null;
   onTurnOn: (site: string) => void;
   onRequestAccess: (origin: string | null) => void;
+  /** "Check this page" on a site the extension does not read; null where unavailable. */
+  onCheckPage?: ((tabId: number) => Promise<CheckPageResult>) | null;
 }
 
-export function TabStatusPanel({ status, t, onOpenSidebar, onOpenSidePanel, onTurnOn, onRequestAccess }: Props) {
+type CheckState = { tabId: number; state: 'checking' } | { tabId: number; state: 'done'; result: CheckPageResult };
+
+function checkText(check: CheckState, t: Props['t']): string {
+  if (check.state === 'checking') return t('pp_checking');
+  const r = check.result;
+  if (r.found) return t('pp_checkFound', r.storyTitle);
+  return r.reason === 'not-a-story' ? t('pp_checkNotStory') : t('pp_checkCannot');
+}
+
+export function TabStatusPanel({ status, t, onOpenSidebar, onOpenSidePanel, onTurnOn, onRequestAccess, onCheckPage = null }: Props) {
+  const [check, setCheck] = useState<CheckState | null>(null);
+  const runCheck = (tabId: number) => {
+    if (!onCheckPage) return;
+    setCheck({ tabId, state: 'checking' });
+    onCheckPage(tabId).then(
+      (result) => setCheck({ tabId, state: 'done', result }),
+      () => setCheck({ tabId, state: 'done', result: { found: false, reason: 'cannot-read' } }),
+    );
+  };
+  const checkFor = status && 'tabId' in status && check?.tabId === status.tabId ? check : null;
   let body;
   if (status === null) {
     body = <p class="tab-line muted">{t('pp_tabChecking')}</p>;
@@ -47,8 +70,19 @@ export function TabStatusPanel({ status, t, onOpenSidebar, onOpenSidePanel, onTu
       <>
         <p class="tab-line">{status.origin ? t('pp_tabUnlisted', new URL(status.origin).host) : t('pp_tabUnlistedUnknown')}</p>
         <div class="tab-actions">
+          {onCheckPage ? (
+            <button
+              type="button"
+              class="primary"
+              data-testid="check-page"
+              disabled={checkFor?.state === 'checking'}
+              onClick={() => runCheck(status.tabId)}
+            >
+              {t('pp_checkPage')}
+            </button>
+          ) : null}
           {status.origin ? (
-            <button type="button" class="primary" data-testid="site-grant" onClick={() => onRequestAccess(status.origin)}>
+            <button type="button" data-testid="site-grant" onClick={() => onRequestAccess(status.origin)}>
               {t('pp_grantSite')}
             </button>
           ) : null}
@@ -64,6 +98,9 @@ export function TabStatusPanel({ status, t, onOpenSidebar, onOpenSidePanel, onTu
   return (
     <section class="tab-status" data-testid="tab-status" data-state={status?.kind ?? 'checking'} aria-label={t('pp_tabRegion')}>
       {body}
+      <p class="tab-line check-result" role="status" data-testid="check-result" data-found={checkFor?.state === 'done' ? String(checkFor.result.found) : undefined}>
+        {checkFor ? checkText(checkFor, t) : ''}
+      </p>
     </section>
   );
 }
