@@ -5,7 +5,7 @@ import { measureContentScript } from './content-size';
 const BUDGET_GZIP = 8 * 1024;
 let failed = false;
 for (const target of ['chrome', 'firefox']) {
-  const m = measureContentScript(`dist/${target}`);
+  const m = measureContentScript(`${process.env['SC_DIST_ROOT'] ?? 'dist'}/${target}`);
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   console.log(
     `${target}: initial ${kb(m.initialRaw)} raw, ${kb(m.initialGzip)} gzipped (${m.initialFiles.join(', ')}); ` +

@@ -6,6 +6,7 @@ import type { Page } from 'puppeteer-core';
 import { BROWSERS, domUntouched, hostState, launch, openExtensionPage, sidebarFrame, sleep, type Session } from './harness/browsers';
 import { startServer, type TestServer } from './harness/server';
 import { seedPageHtml } from './harness/pages';
+import { allowInChromeExtensionsPage } from './harness/chrome-site-access';
 
 describe.each(BROWSERS)('an unlisted site in %s', (name) => {
   let s: Session;
@@ -23,30 +24,6 @@ describe.each(BROWSERS)('an unlisted site in %s', (name) => {
   async function expectSidebar(page: Page): Promise<void> {
     await sidebarFrame(s, page);
     expect((await hostState(page)).present).toBe(true);
-  }
-
-  /**
-   * Chromium asks for optional permissions in a dialog that automation cannot answer, and has
-   * no switch or DevTools method to answer it. What it does honour without a dialog is a site
-   * the reader already allowed in the extension's own settings (chrome://extensions → Details →
-   * Site access → "On specific sites"): a later `permissions.request` for exactly that origin
-   * is granted at once and fires `permissions.onAdded`. Set it the way that page does.
-   */
-  async function allowInChromeExtensionsPage(pattern: string): Promise<void> {
-    const id = new URL(s.base).host;
-    const settings = await s.browser.newPage();
-    await settings.goto(`chrome://extensions/?id=${id}`);
-    await settings.waitForFunction('typeof chrome.developerPrivate?.updateSiteAccess === "function"', { timeout: 10_000 });
-    await settings.evaluate(
-      (pattern: string, id: string) =>
-        (globalThis as unknown as { chrome: { developerPrivate: { updateSiteAccess(site: string, updates: unknown[]): Promise<void> } } }).chrome.developerPrivate.updateSiteAccess(
-          pattern,
-          [{ id, siteAccess: 'ON_SPECIFIC_SITES' }],
-        ),
-      pattern,
-      id,
-    );
-    await settings.close();
   }
 
   it('gets nothing until the reader turns the extension on, then gets the sidebar', async () => {
@@ -71,11 +48,11 @@ describe.each(BROWSERS)('an unlisted site in %s', (name) => {
         polling: 100,
       });
     } else {
-      // The popup's buttons would open Chromium's dialog (see allowInChromeExtensionsPage).
+      // The popup's buttons would open Chromium's dialog (see harness/chrome-site-access.ts).
       // The popup, opened here as a tab, has no activeTab grant and so cannot offer "turn on
       // for this site"; make the request that button makes, for this origin.
       const origin = new URL(server.url('/')).origin;
-      await allowInChromeExtensionsPage(`${origin}/*`);
+      await allowInChromeExtensionsPage(s, [`${origin}/*`]);
       // Allowing the site in the settings page alone runs nothing.
       await sleep(500);
       expect(await domUntouched(page)).toMatchObject({ same: true });

@@ -5,7 +5,7 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { startProxy, type ProxyLog } from './proxy';
+import { startProxy, type ProxyLog, type StandInResponder } from './proxy';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
@@ -39,8 +39,8 @@ export interface Session {
   ownsProfile: boolean;
   /** Everything the browser sent over the network while this session ran. */
   network: ProxyLog;
-  /** Let the browser open this https host: a local stand-in page answers (see proxy.ts). */
-  serveLocally(host: string): void;
+  /** Let the browser open this https host: a local stand-in page, or `respond`'s page, answers (see proxy.ts). */
+  serveLocally(host: string, respond?: StandInResponder): void;
   close(): Promise<void>;
 }
 

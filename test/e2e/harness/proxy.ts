@@ -17,11 +17,17 @@ export interface ProxyLog {
   standIns: string[];
 }
 
+/**
+ * What a stand-in host answers for one URL: a page of the test's choosing (a labelled article
+ * served at its original address), or null for the generic stand-in page.
+ */
+export type StandInResponder = (url: URL) => { body: string; type?: string } | null;
+
 export interface LoggingProxy {
   port: number;
   log: ProxyLog;
-  /** Answer HTTPS for this host with a local stand-in page instead of refusing it. */
-  serveLocally(host: string): void;
+  /** Answer HTTPS for this host with a local stand-in page (or `respond`'s page) instead of refusing it. */
+  serveLocally(host: string, respond?: StandInResponder): void;
   close(): Promise<void>;
 }
 
@@ -31,13 +37,24 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost)$/;
 
 export async function startProxy(): Promise<LoggingProxy> {
   const log: ProxyLog = { local: [], foreign: [], standIns: [] };
-  const standInHosts = new Set<string>();
+  const standInHosts = new Map<string, StandInResponder | null>();
   // A local HTTPS server that plays every stand-in host: it shows which URL was asked for.
   const tls = createTlsServer(
     { key: readFileSync(join(TLS_DIR, 'key.pem')), cert: readFileSync(join(TLS_DIR, 'cert.pem')) },
     (req, res) => {
       const url = `https://${req.headers.host ?? ''}${req.url ?? '/'}`;
       log.standIns.push(`${req.method} ${url}`);
+      let page: { body: string; type?: string } | null = null;
+      try {
+        page = standInHosts.get(req.headers.host?.replace(/:\d+$/, '') ?? '')?.(new URL(url)) ?? null;
+      } catch {
+        page = null;
+      }
+      if (page) {
+        res.writeHead(200, { 'content-type': page.type ?? 'text/html; charset=utf-8' });
+        res.end(page.body);
+        return;
+      }
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(`<!doctype html><title>Stand-in</title><h1 id="stand-in">Local stand-in for a news page</h1>`);
     },
@@ -89,7 +106,7 @@ export async function startProxy(): Promise<LoggingProxy> {
   return {
     port: (server.address() as AddressInfo).port,
     log,
-    serveLocally: (host) => void standInHosts.add(host),
+    serveLocally: (host, respond) => void standInHosts.set(host, respond ?? null),
     close: async () => {
       tls.closeAllConnections();
       await new Promise<void>((resolve) => tls.close(() => resolve()));
