@@ -4,7 +4,7 @@ import { build } from 'vite';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { zipSync } from 'fflate';
-import type { Target } from './manifest-variants';
+import { webAccessibleFor, type Target } from './manifest-variants';
 
 const e2e = process.argv.includes('--e2e');
 // Another output root lets two people build at once without overwriting each other's builds.
@@ -29,18 +29,10 @@ function zipDir(dir: string, zipPath: string): void {
   writeFileSync(zipPath, zipSync(entries, { level: 9, mtime: new Date('2025-11-14T00:00:00Z') }));
 }
 
-/**
- * The content script's second stage is imported by URL from web pages, so it must be web
- * accessible on every page the content script may run on: the curated sites and any site the
- * reader turns on later. It holds code only, no data about the reader.
- */
-function exposeStoryPageModule(outDir: string): void {
+function setWebAccessible(outDir: string, target: Target): void {
   const path = join(outDir, 'manifest.json');
   const m = JSON.parse(readFileSync(path, 'utf8')) as { web_accessible_resources?: Array<{ resources: string[]; matches: string[] }> };
-  m.web_accessible_resources = [
-    ...(m.web_accessible_resources ?? []),
-    { resources: ['content/story-page.js'], matches: ['http://*/*', 'https://*/*'] },
-  ];
+  m.web_accessible_resources = webAccessibleFor(target, m.web_accessible_resources ?? []);
   writeFileSync(path, JSON.stringify(m, null, 2));
 }
 
@@ -52,7 +44,7 @@ for (const target of targets) {
   process.env['EXT_OUT_DIR'] = outDir;
   await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
   await build({ configFile: 'vite.story-page.config.ts', logLevel: 'warn' });
-  exposeStoryPageModule(outDir);
+  setWebAccessible(outDir, target);
   if (!e2e) zipDir(outDir, `${root}/story-context-${target}-${version}.zip`);
   console.log(`built ${outDir}`);
 }

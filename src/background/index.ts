@@ -3,10 +3,12 @@
 import { browser } from '../platform/browser';
 import { route } from './router';
 import { broadcast } from './broadcast';
-import { clearTab, getTab, setTab } from './tab-state';
-import { sendToTab } from './router';
+import { clearTab, getTab } from './tab-state';
+import { applySidebarState } from './sidebar-state';
 import { injectIntoOpenTabs, syncGrantedScripts } from './site-access';
 import { purgeTrash } from './data';
+import { clearContextBadge } from './badge';
+import { openWelcomeOnInstall } from './welcome';
 
 browser.runtime.onMessage.addListener(((message: unknown, sender: unknown, sendResponse: (r: unknown) => void) => {
   // sendResponse + `return true` works in every supported browser, with or without the
@@ -23,13 +25,25 @@ browser.commands.onCommand.addListener(async (command) => {
   if (tab?.id === undefined) return;
   const ctx = await getTab(tab.id);
   if (!ctx) return;
-  const state = ctx.sidebar === 'open' ? 'collapsed' : 'open';
-  await setTab({ ...ctx, sidebar: state });
-  await sendToTab(tab.id, { type: 'bg/sidebar', state });
+  await applySidebarState(ctx, 'toggle');
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void clearTab(tabId);
+});
+
+// A tab that goes elsewhere loses its context and its toolbar badge. A single-page site's own
+// moves are reported by the content script; here only an address other than the story page's
+// counts (a tab whose new address the extension may not see has gone elsewhere too).
+browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+  if (change.url === undefined && change.status !== 'loading') return;
+  void getTab(tabId).then(async (ctx) => {
+    const url = change.url ?? tab.url;
+    if (!ctx || url === ctx.url) return;
+    await clearTab(tabId);
+    await clearContextBadge(tabId);
+    void broadcast('tab', tabId);
+  });
 });
 
 // The browser's own side panel follows the active tab.
@@ -49,8 +63,8 @@ browser.permissions.onAdded.addListener((added) => {
 browser.permissions.onRemoved.addListener(() => {
   void Promise.allSettled([syncGrantedScripts()]).then(reportSiteAccess);
 });
-browser.runtime.onInstalled.addListener(() => {
-  void Promise.allSettled([syncGrantedScripts()]).then(reportSiteAccess);
+browser.runtime.onInstalled.addListener((details) => {
+  void Promise.allSettled([syncGrantedScripts(), openWelcomeOnInstall(details)]).then(reportSiteAccess);
 });
 // Deleted items wait 24 h in the trash for undo; drop the expired ones when the browser starts.
 browser.runtime.onStartup.addListener(() => {

@@ -3,6 +3,7 @@
 import { browser, type Runtime } from '../platform/browser';
 import {
   ContentToBackground,
+  FrameToBackground,
   PageToBackground,
   explain,
   parse,
@@ -11,15 +12,14 @@ import {
 } from '../protocol/messages';
 import { classifySender } from './senders';
 import { broadcast } from './broadcast';
-import { clearTab, firstStoryPageOfSession, getTab, setTab } from './tab-state';
+import { clearTab, firstStoryPageOfSession, getTab, mintSecret, publicContext, setTab, tabForSecret } from './tab-state';
 import { handleDataMessage, isDataMessage, recordCoverageVisit, sidebarMode } from './data';
+import { handleFrame } from './frame';
 import { packById } from '../packs/bundled';
 import { findKnownCoverage } from '../detection/url';
-
-
-async function sendToTab(tabId: number, message: unknown): Promise<void> {
-  await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
-}
+import { clearContextBadge, showContextBadge } from './badge';
+import { checkFinished, checkPage } from './check-page';
+import { applySidebarState } from './sidebar-state';
 
 /**
  * Whether a reported address is on the site the sender is on. Same origin, not same URL: the
@@ -56,17 +56,28 @@ async function handleContent(msg: ContentToBackground, sender: Runtime.MessageSe
       else if (mode === 'always-open') sidebar = 'open';
       else if (mode === 'tab-only') sidebar = 'collapsed';
       else sidebar = (await firstStoryPageOfSession()) ? 'open' : 'collapsed';
-      await setTab({ tabId, url: msg.url, report, sidebar });
+      // One secret per tab for as long as it shows a story: a sidebar frame mounted earlier on
+      // the same tab (a single-page site moving on) keeps working.
+      const secret = previous?.secret ?? mintSecret();
+      await setTab({ tabId, url: msg.url, report, sidebar, secret, savedHere: previous?.savedHere ?? [] });
       if (known) await recordCoverageVisit(known.url, pack.id);
+      void showContextBadge(tabId, pack.title);
       void broadcast('tab', tabId);
-      const reply: ContentResponses['content/detected'] = { sidebar };
+      const reply: ContentResponses['content/detected'] = { sidebar, secret };
       return reply;
     }
     case 'content/cleared': {
       if (!sameDocument(msg.url, sender.url)) throw new Error('a page may only report about itself');
       await clearTab(tabId);
+      void clearContextBadge(tabId);
       void broadcast('tab', tabId);
       const reply: ContentResponses['content/cleared'] = { ok: true };
+      return reply;
+    }
+    case 'content/checked': {
+      if (!sameDocument(msg.url, sender.url)) throw new Error('a page may only report about itself');
+      checkFinished(tabId, msg.url);
+      const reply: ContentResponses['content/checked'] = { ok: true };
       return reply;
     }
   }
@@ -82,17 +93,14 @@ async function handlePage(msg: PageToBackground, sender: Runtime.MessageSender):
     case 'ui/tabContext': {
       const tabId = msg.tabId ?? sender.tab?.id ?? (await activeTabId());
       if (tabId === undefined) return null;
-      const ctx = await getTab(tabId);
-      return ctx;
+      return publicContext(await getTab(tabId));
     }
     case 'ui/sidebar': {
       const tabId = msg.tabId ?? sender.tab?.id ?? (await activeTabId());
       if (tabId === undefined) return false;
       const ctx = await getTab(tabId);
       if (!ctx) return false;
-      const state = msg.state === 'toggle' ? (ctx.sidebar === 'open' ? 'collapsed' : 'open') : msg.state;
-      await setTab({ ...ctx, sidebar: state });
-      await sendToTab(tabId, { type: 'bg/sidebar', state });
+      await applySidebarState(ctx, msg.state);
       return true;
     }
     case 'ui/openSource': {
@@ -101,6 +109,8 @@ async function handlePage(msg: PageToBackground, sender: Runtime.MessageSender):
       await browser.tabs.create({ url: msg.url, active: true, ...(opener !== undefined ? { openerTabId: opener } : {}) });
       return true;
     }
+    case 'ui/checkPage':
+      return checkPage(msg.tabId);
     case 'ui/openTab': {
       await browser.tabs.create({ url: msg.url, active: true });
       return true;
@@ -120,6 +130,14 @@ export async function route(message: unknown, sender: Runtime.MessageSender): Pr
       if (!msg) return { ok: false, error: `invalid message: ${explain(ContentToBackground, message)}` };
       return { ok: true, value: await handleContent(msg, sender) };
     }
+    if (kind === 'embedded-frame') {
+      const msg = parse(FrameToBackground, message);
+      if (!msg) return { ok: false, error: `invalid message: ${explain(FrameToBackground, message)}` };
+      const tabId = sender.tab?.id as number;
+      const ctx = await tabForSecret(tabId, msg.secret);
+      if (!ctx) return { ok: false, error: 'not this tab\'s sidebar' };
+      return { ok: true, value: await handleFrame(msg, ctx) };
+    }
     if (kind === 'extension-page') {
       const msg = parse(PageToBackground, message);
       if (!msg) return { ok: false, error: `invalid message: ${explain(PageToBackground, message)}` };
@@ -131,4 +149,3 @@ export async function route(message: unknown, sender: Runtime.MessageSender): Pr
   }
 }
 
-export { sendToTab };

@@ -3,7 +3,7 @@
 // page that passes loads the detector and the sidebar host (./story-page, a separate chunk).
 import { prefilter, readPrefilterInput } from '../detection/prefilter';
 import { prefilterIndex } from '../packs/prefilter-index';
-import { runtimeAlive } from '../platform/content-runtime';
+import { ext, runtimeAlive } from '../platform/content-runtime';
 import { TEARDOWN_EVENT, watchNavigation } from './navigation';
 
 type StoryPageModule = typeof import('./story-page');
@@ -66,18 +66,37 @@ function teardown(): void {
   stopWatching = null;
   storyPage?.destroy();
   storyPage = null;
-  document.removeEventListener(TEARDOWN_EVENT, teardown);
+  document.removeEventListener(TEARDOWN_EVENT, onTeardownCue);
+}
+
+function onTeardownCue(): void {
+  // Nothing shown, nothing to remove: stay away from the extension namespace (see check()).
+  if (!storyPage) return;
+  if (!runtimeAlive()) teardown();
+}
+
+/**
+ * The background sets this flag in the content script's world just before it injects the
+ * script for the reader's "Check this page" (background/check-page.ts). Then, and only then,
+ * the first check ends with a report, so the popup can say the page is not about a story.
+ */
+function reportIfAsked(): void {
+  const g = globalThis as { storyContextCheck?: boolean };
+  if (!g.storyContextCheck || !runtimeAlive()) return;
+  g.storyContextCheck = false;
+  ext().runtime.sendMessage({ type: 'content/checked', url: lastUrl || location.href }).catch(() => undefined);
 }
 
 function start(): void {
   if (!isHtmlTopDocument()) return;
   if (__E2E__ && location.pathname.startsWith('/__e2e/')) void import('./e2e-bridge').then((m) => m.installE2eBridge());
   // An older copy of this script (the extension was reloaded or updated) removes its own UI
-  // when it hears this; then this copy takes over.
+  // when it hears this; then this copy takes over. The page can send the same event, so it is
+  // only a cue: a copy goes only when its own runtime is gone, which no page can fake.
   document.dispatchEvent(new CustomEvent(TEARDOWN_EVENT));
-  document.addEventListener(TEARDOWN_EVENT, teardown);
+  document.addEventListener(TEARDOWN_EVENT, onTeardownCue);
   stopWatching = watchNavigation(() => void check());
-  void check();
+  void check().finally(reportIfAsked);
 }
 
 start();

@@ -2,6 +2,8 @@
 // extension-origin iframe (the page can neither read nor restyle what is inside) and the
 // small "Context" tab that reopens it. No page text ever goes into this DOM.
 
+import { FRAME_HELLO } from '../protocol/messages';
+
 export type SidebarState = 'open' | 'collapsed';
 
 export const HOST_ATTRIBUTE = 'data-story-context';
@@ -9,8 +11,8 @@ const WIDTH_PX = 380;
 const NARROW_PX = 900;
 /** A sidebar frame that has not said it runs by then never will (a sandboxed page blocks its scripts). */
 const READY_TIMEOUT_MS = 8000;
-/** What the sidebar frame posts to its parent once it runs: see ui/sidebar/main.tsx. */
-export const FRAME_READY = 'story-context:frame-ready';
+/** A page that keeps navigating the frame away wins after this many resets: the host goes. */
+const MAX_RESETS = 3;
 
 // Inline `!important` beats the page's own `!important` rules, so a page cannot hide or move
 // the host by styling it.
@@ -34,6 +36,14 @@ const SHADOW_CSS = `
 
 export interface SidebarHostOptions {
   sidebarUrl: string;
+  /**
+   * The origin the sidebar document has once loaded. Not always the address's: Chrome loads a
+   * web-accessible page through its per-session dynamic URL, but the document it makes has the
+   * extension's own origin (`chrome-extension://<id>`).
+   */
+  frameOrigin: string;
+  /** The tab's frame secret from the background: handed to the frame, never to the page. */
+  secret: string;
   tabLabel: string;
   frameTitle: string;
   onStateChange?: (state: SidebarState) => void;
@@ -48,19 +58,13 @@ export class SidebarHost {
   private readonly guard: MutationObserver;
   private reattachments = 0;
   private destroyed = false;
-  /** The frame's scripts run: until then neither the panel nor the tab is shown. */
+  /** The frame runs and the background accepted its secret: until then nothing is shown. */
   private ready = false;
-  // getRandomValues, not randomUUID: the latter is missing on plain-http pages (not a secure context).
-  private readonly nonce = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-  private readonly readyTimer: ReturnType<typeof setTimeout>;
-  private readonly onWindowMessage = (event: MessageEvent) => {
-    const data = event.data as { type?: unknown; nonce?: unknown } | null;
-    if (this.ready || !data || data.type !== FRAME_READY || data.nonce !== this.nonce) return;
-    this.ready = true;
-    clearTimeout(this.readyTimer);
-    window.removeEventListener('message', this.onWindowMessage);
-    this.setState(this.state);
-  };
+  private readyTimer: ReturnType<typeof setTimeout> | undefined;
+  /** True from setting the frame's address until its document loads: that load is ours. */
+  private expectingLoad = true;
+  private resets = 0;
+  private port: MessagePort | null = null;
 
   constructor(private readonly options: SidebarHostOptions) {
     this.element = document.createElement('div');
@@ -73,11 +77,10 @@ export class SidebarHost {
 
     this.frame = document.createElement('iframe');
     this.frame.className = 'panel';
-    // The nonce tells this frame's "ready" from anything else posted to the window; the page
-    // cannot read the frame's address inside the closed shadow root.
-    this.frame.src = `${options.sidebarUrl}#${this.nonce}`;
     this.frame.title = options.frameTitle;
     this.frame.hidden = true;
+    this.frame.addEventListener('load', () => this.onFrameLoad());
+    this.frame.src = options.sidebarUrl;
 
     this.tab = document.createElement('button');
     this.tab.className = 'tab';
@@ -90,7 +93,6 @@ export class SidebarHost {
     shadow.append(style, this.frame, this.tab);
     document.documentElement.append(this.element);
 
-    window.addEventListener('message', this.onWindowMessage);
     this.readyTimer = setTimeout(() => this.destroy(), READY_TIMEOUT_MS);
 
     // A page (or a framework re-rendering the document) may remove, move or restyle the host.
@@ -99,6 +101,63 @@ export class SidebarHost {
     this.guard = new MutationObserver(() => this.defend());
     this.guard.observe(document.documentElement, { childList: true });
     this.guard.observe(this.element, { attributes: true });
+  }
+
+  /**
+   * The frame's document loaded. The load this host asked for gets the secret, posted to the
+   * frame's window alone (the target origin is the extension's, so a document the page put
+   * there instead receives nothing) with a private port for the answer: nothing goes through
+   * the page's window, where every script could read it. Any other load means the page
+   * navigated the frame: what it shows now is not ours, so it is hidden and reset.
+   */
+  private onFrameLoad(): void {
+    if (this.destroyed) return;
+    if (!this.expectingLoad) return this.reset();
+    this.expectingLoad = false;
+    this.port?.close();
+    const channel = new MessageChannel();
+    this.port = channel.port1;
+    channel.port1.onmessage = (event: MessageEvent) => this.onFrameMessage(event.data);
+    try {
+      this.frame.contentWindow?.postMessage({ type: FRAME_HELLO, secret: this.options.secret }, this.options.frameOrigin, [channel.port2]);
+    } catch {
+      this.reset();
+    }
+  }
+
+  private onFrameMessage(data: unknown): void {
+    const type = (data as { type?: unknown } | null)?.type;
+    if (type === 'ready' && !this.ready) {
+      this.ready = true;
+      clearTimeout(this.readyTimer);
+      this.setState(this.state);
+    } else if (type === 'leaving') {
+      // The frame's document is being replaced, and this host did not ask for it: hide it
+      // before anything else can be painted there.
+      if (!this.expectingLoad) this.reset();
+    }
+  }
+
+  /** Hides the frame and loads the sidebar into it again; a page that keeps at it wins. */
+  private reset(): void {
+    if (this.destroyed) return;
+    if (++this.resets > MAX_RESETS) return this.destroy();
+    this.ready = false;
+    this.frame.hidden = true;
+    this.tab.hidden = true;
+    this.restoreMargin();
+    this.expectOwnLoad();
+    this.frame.src = this.options.sidebarUrl;
+  }
+
+  /** The next load of the frame is one this host caused; it must say "ready" again in time. */
+  private expectOwnLoad(): void {
+    this.ready = false;
+    this.port?.close();
+    this.port = null;
+    this.expectingLoad = true;
+    clearTimeout(this.readyTimer);
+    this.readyTimer = setTimeout(() => this.destroy(), READY_TIMEOUT_MS);
   }
 
   private defend(): void {
@@ -111,7 +170,11 @@ export class SidebarHost {
       return;
     }
     if (restyled) this.element.setAttribute('style', HOST_STYLE);
-    if (moved) document.documentElement.append(this.element);
+    if (moved) {
+      // Put back into the document, the frame loads the sidebar afresh: that load is ours.
+      this.expectOwnLoad();
+      document.documentElement.append(this.element);
+    }
   }
 
   getState(): SidebarState {
@@ -140,7 +203,8 @@ export class SidebarHost {
     if (this.destroyed) return;
     this.destroyed = true;
     clearTimeout(this.readyTimer);
-    window.removeEventListener('message', this.onWindowMessage);
+    this.port?.close();
+    this.port = null;
     this.guard.disconnect();
     this.restoreMargin();
     this.element.remove();

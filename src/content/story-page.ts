@@ -34,6 +34,13 @@ async function siteDisabled(): Promise<boolean> {
   }
 }
 
+function extensionOrigin(): string {
+  const base = ext().runtime.getURL('');
+  // Chrome's getURL answers with the dynamic (per-session) address; its documents still have
+  // the origin named by the extension id. Firefox's moz-extension:// address is the origin.
+  return base.startsWith('chrome-extension:') ? `chrome-extension://${ext().runtime.id}` : new URL(base).origin;
+}
+
 export async function enter(url: string, _candidates: string[]): Promise<void> {
   if (!runtimeAlive()) return destroy();
   if (!listening) {
@@ -57,24 +64,31 @@ export async function enter(url: string, _candidates: string[]): Promise<void> {
     caution: result.caution,
   };
   let state: SidebarState = 'collapsed';
+  let secret: string | null = null;
   try {
     const answer = (await ext().runtime.sendMessage({ type: 'content/detected', url, report })) as
       | { ok: true; value: ContentResponses['content/detected'] }
       | { ok: false; error: string }
       | undefined;
-    if (answer?.ok) state = answer.value.sidebar;
+    if (answer?.ok) {
+      state = answer.value.sidebar;
+      secret = typeof answer.value.secret === 'string' ? answer.value.secret : null;
+    }
   } catch {
-    // The background could not be reached (extension reloading): show the tab, not the panel.
+    // The background could not be reached (extension reloading).
   }
   reportedUrl = url;
   // A sandboxed document (CSP sandbox) passes its sandbox on to every frame in it: the sidebar
   // could not run there. The toolbar popup and the browser's side panel still show the context.
   // (A sandbox that keeps the origin is caught by the host, which waits for its frame to run.)
   if (window.origin === 'null') return;
+  // Without the tab's secret the frame could show nothing: the popup still can.
+  if (!secret) return;
   if (!host) {
-    // Remove any host an earlier copy of this script left behind.
     host = new SidebarHost({
       sidebarUrl: ext().runtime.getURL('sidebar.html') + '?embedded=1',
+      frameOrigin: extensionOrigin(),
+      secret,
       tabLabel: ext().i18n.getMessage('contextTab') || 'Context',
       frameTitle: ext().i18n.getMessage('sidebarTitle') || 'Story context',
     });

@@ -44,12 +44,16 @@ export type DetectionReport = v.InferOutput<typeof DetectionReport>;
 export const ContentToBackground = v.variant('type', [
   v.object({ type: v.literal('content/detected'), url: HttpUrl, report: DetectionReport }),
   v.object({ type: v.literal('content/cleared'), url: HttpUrl }),
+  /** After a check the reader asked for (ui/checkPage): the content script has finished with this page. */
+  v.object({ type: v.literal('content/checked'), url: HttpUrl }),
 ]);
 export type ContentToBackground = v.InferOutput<typeof ContentToBackground>;
 
 export interface ContentResponses {
-  'content/detected': { sidebar: 'open' | 'collapsed' };
+  /** `secret` is this tab's frame secret, for the sidebar frame the content script mounts. */
+  'content/detected': { sidebar: 'open' | 'collapsed'; secret: string };
   'content/cleared': { ok: true };
+  'content/checked': { ok: true };
 }
 
 // ---- background -> content script ------------------------------------------------------
@@ -92,6 +96,9 @@ export const PageToBackground = v.variant('type', [
   v.object({ type: v.literal('ui/openSource'), url: HttpUrl, storyId: Id }),
   v.object({ type: v.literal('ui/visits'), storyId: Id }),
   v.object({ type: v.literal('ui/openTab'), url: HttpUrl }),
+  /** "Check this page": run the detector once on a tab the extension does not read (activeTab). */
+  v.object({ type: v.literal('ui/checkPage'), tabId: TabId }),
+  v.object({ type: v.literal('visits/clear') }),
   v.object({ type: v.literal('items/save'), item: SaveItemInput }),
   v.object({
     type: v.literal('items/update'),
@@ -117,7 +124,44 @@ export const PageToBackground = v.variant('type', [
 ]);
 export type PageToBackground = v.InferOutput<typeof PageToBackground>;
 
+// ---- the sidebar frame inside a web page -> background -----------------------------------
+// An extension page embedded in a web page is not the popup: the page around it decides where
+// it sits and where clicks land, so it may speak only for its own tab, only with the secret
+// the background minted for that tab (handed to the frame by the content script over a
+// channel the page cannot read), and never change settings or delete what it did not save.
+/** What the content script posts to its sidebar frame, with a MessagePort for the reply. */
+export const FRAME_HELLO = 'story-context:hello';
+export const FrameSecret = v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/, 'must be a frame secret'));
+
+export const FrameToBackground = v.variant('type', [
+  v.object({ type: v.literal('frame/context'), secret: FrameSecret }),
+  v.object({ type: v.literal('frame/visits'), secret: FrameSecret, storyId: Id }),
+  v.object({ type: v.literal('frame/items'), secret: FrameSecret, storyId: Id }),
+  v.object({ type: v.literal('frame/settings'), secret: FrameSecret }),
+  v.object({ type: v.literal('frame/save'), secret: FrameSecret, item: SaveItemInput }),
+  v.object({
+    type: v.literal('frame/update'),
+    secret: FrameSecret,
+    id: Id,
+    patch: v.object({ note: v.optional(Str(10000)), tags: v.optional(Tags) }),
+  }),
+  /** Undoes saves this tab's sidebar made; anything else is deleted only from the popup. */
+  v.object({ type: v.literal('frame/undoSave'), secret: FrameSecret, ids: v.pipe(v.array(Id), v.maxLength(100)) }),
+  v.object({ type: v.literal('frame/openSource'), secret: FrameSecret, url: HttpUrl, storyId: Id }),
+  v.object({ type: v.literal('frame/sidebar'), secret: FrameSecret, state: v.picklist(['open', 'collapsed', 'toggle']) }),
+  /** Opens the options page at top level, where the reader confirms turning this tab's site off. */
+  v.object({ type: v.literal('frame/confirmSiteOff'), secret: FrameSecret }),
+  v.object({ type: v.literal('frame/openOptions'), secret: FrameSecret }),
+]);
+export type FrameToBackground = v.InferOutput<typeof FrameToBackground>;
+
 // ---- background -> all extension pages (broadcast) ---------------------------------------
+/**
+ * The storage.local key that remembers the reader's answer on the welcome page ("any site" or
+ * "listed sites"), so that it is asked once.
+ */
+export const SITE_ACCESS_KEY = 'siteAccessChoice';
+
 /** The storage.session key the background writes its broadcasts to. */
 export const BROADCAST_KEY = 'broadcast';
 export const Broadcast = v.object({
@@ -126,6 +170,9 @@ export const Broadcast = v.object({
   tabId: v.optional(TabId),
 });
 export type Broadcast = v.InferOutput<typeof Broadcast>;
+
+/** The answer to ui/checkPage: whether the page is about a tracked story, and which. */
+export type CheckPageResult = { found: true; storyTitle: string } | { found: false; reason: 'not-a-story' | 'cannot-read' };
 
 /** Every reply has this envelope so a failure is an answer, not a silent undefined. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };

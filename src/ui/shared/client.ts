@@ -1,11 +1,11 @@
 // The extension pages' side of the protocol: typed requests to the background, and the
 // background's change broadcasts. UI code talks to the background only through here.
 import { browser } from '../../platform/browser';
-import { BROADCAST_KEY, Broadcast, parse, type PageToBackground, type Reply } from '../../protocol/messages';
+import { BROADCAST_KEY, Broadcast, parse, type FrameToBackground, type PageToBackground, type Reply } from '../../protocol/messages';
 
 export class RequestError extends Error {}
 
-export async function request<T>(message: PageToBackground): Promise<T> {
+export async function request<T>(message: PageToBackground | FrameToBackground): Promise<T> {
   const reply = (await browser.runtime.sendMessage(message)) as Reply<T> | undefined;
   if (!reply) throw new RequestError('The extension did not answer. Try reopening this page.');
   if (!reply.ok) throw new RequestError(reply.error);

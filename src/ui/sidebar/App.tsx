@@ -158,6 +158,13 @@ export function App({ api, embedded }: AppProps) {
     [api, announce, t],
   );
 
+  const confirmSiteOff = useCallback(async () => {
+    await api.confirmSiteOff();
+  }, [api]);
+  const openSettings = useCallback(async () => {
+    await api.openSettings();
+  }, [api]);
+
   const setMode = useCallback(
     async (mode: SidebarMode) => {
       await api.updateSettings({ sidebarMode: mode });
@@ -203,9 +210,14 @@ export function App({ api, embedded }: AppProps) {
                   host={host}
                   initiallyDisabled={host !== null && siteIsDisabled(data.settings?.disabledSites ?? [], host)}
                   onSetEnabled={setSiteEnabled}
+                  onConfirmElsewhere={api.privileged ? null : confirmSiteOff}
                 />
                 <TimelineSection pack={story.pack} />
-                <SettingsSection mode={data.settings?.sidebarMode ?? null} onChange={setMode} />
+                <SettingsSection
+                  mode={data.settings?.sidebarMode ?? null}
+                  onChange={setMode}
+                  onOpenSettings={api.privileged ? null : openSettings}
+                />
               </>
             ) : null}
             <p role="status" class="sr-only">

@@ -10,9 +10,30 @@ const MODES: readonly SidebarMode[] = ['first-open', 'always-open', 'tab-only'];
 export interface SettingsSectionProps {
   mode: SidebarMode | null;
   onChange: (mode: SidebarMode) => Promise<void>;
+  /** Set inside a web page, where settings are not changed: a way to the options page instead. */
+  onOpenSettings?: (() => Promise<void>) | null;
 }
 
-export function SettingsSection({ mode, onChange }: SettingsSectionProps) {
+export function SettingsSection({ mode, onChange, onOpenSettings }: SettingsSectionProps) {
+  if (onOpenSettings) return <SettingsElsewhere onOpen={onOpenSettings} />;
+  return <SettingsForm mode={mode} onChange={onChange} />;
+}
+
+function SettingsElsewhere({ onOpen }: { onOpen: () => Promise<void> }) {
+  const { t } = useUi();
+  const [failed, setFailed] = useState(false);
+  return (
+    <Section id="sb-settings" title={t('sb_settings_heading')}>
+      <p class="small muted">{t('sb_settings_elsewhere')}</p>
+      <button type="button" class="button" data-testid="open-settings" onClick={() => void onOpen().then(() => setFailed(false), () => setFailed(true))}>
+        {t('sb_settings_open')}
+      </button>
+      {failed ? <p class="error">{t('sb_settings_failed')}</p> : null}
+    </Section>
+  );
+}
+
+function SettingsForm({ mode, onChange }: Omit<SettingsSectionProps, 'onOpenSettings'>) {
   const { t } = useUi();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

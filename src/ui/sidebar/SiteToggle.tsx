@@ -1,7 +1,44 @@
 // "Turn off on this site", and the way back. The content script reads the setting on its next
-// run, so the sidebar stays until the page is loaded again; the text says so.
+// run, so the sidebar stays until the page is loaded again; the text says so. Inside a web
+// page the sidebar only asks: the options page opens and the reader confirms there, where the
+// page cannot steer the click.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useUi } from './ui-context';
+
+export function SiteOffElsewhere({ host, onConfirmElsewhere }: { host: string; onConfirmElsewhere: () => Promise<void> }) {
+  const { t } = useUi();
+  const [state, setState] = useState<'idle' | 'busy' | 'opened' | 'failed'>('idle');
+  const ask = async () => {
+    setState('busy');
+    try {
+      await onConfirmElsewhere();
+      setState('opened');
+    } catch {
+      setState('failed');
+    }
+  };
+  return (
+    <div class="site-toggle">
+      <p class="small muted" id="sb-site-off-desc">
+        {t('sb_site_off_confirm_desc', host)}
+      </p>
+      <button
+        type="button"
+        class="button"
+        data-testid="site-off"
+        aria-describedby="sb-site-off-desc"
+        disabled={state === 'busy'}
+        onClick={() => void ask()}
+      >
+        {t('sb_site_off_confirm')}
+      </button>
+      <p role="status" class="small">
+        {state === 'opened' ? t('sb_site_off_confirm_opened') : ''}
+      </p>
+      {state === 'failed' ? <p class="error">{t('sb_site_failed')}</p> : null}
+    </div>
+  );
+}
 
 export interface SiteToggleProps {
   host: string;

@@ -3,7 +3,7 @@
 import type { DetectionReport } from '../../protocol/messages';
 import { Section } from '../components/Section';
 import { PACK_TEXT_LANG } from './model';
-import { SiteToggle } from './SiteToggle';
+import { SiteOffElsewhere, SiteToggle } from './SiteToggle';
 import { useUi } from './ui-context';
 
 export interface WhySectionProps {
@@ -11,9 +11,11 @@ export interface WhySectionProps {
   host: string | null;
   initiallyDisabled: boolean;
   onSetEnabled: (site: string, enabled: boolean) => Promise<void>;
+  /** Set inside a web page: the site is turned off in the options page instead. */
+  onConfirmElsewhere?: (() => Promise<void>) | null;
 }
 
-export function WhySection({ report, host, initiallyDisabled, onSetEnabled }: WhySectionProps) {
+export function WhySection({ report, host, initiallyDisabled, onSetEnabled, onConfirmElsewhere }: WhySectionProps) {
   const { t } = useUi();
   return (
     <Section id="sb-why" title={t('sb_why_heading')} testId="why">
@@ -42,7 +44,8 @@ export function WhySection({ report, host, initiallyDisabled, onSetEnabled }: Wh
         <p>{t('sb_why_no_signals')}</p>
       )}
       <p class="small muted">{t('sb_why_score', formatScore(report.score), formatScore(report.threshold))}</p>
-      {host ? <SiteToggle host={host} initiallyDisabled={initiallyDisabled} onSetEnabled={onSetEnabled} /> : null}
+      {host && onConfirmElsewhere ? <SiteOffElsewhere host={host} onConfirmElsewhere={onConfirmElsewhere} /> : null}
+      {host && !onConfirmElsewhere ? <SiteToggle host={host} initiallyDisabled={initiallyDisabled} onSetEnabled={onSetEnabled} /> : null}
     </Section>
   );
 }

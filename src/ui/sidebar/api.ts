@@ -57,6 +57,11 @@ export interface SidebarApi {
   /** UI text in the browser's language. */
   t(key: string, ...substitutions: string[]): string;
   uiLanguage(): string;
+  /**
+   * False inside a web page's frame: there the sidebar may not change settings or turn a site
+   * off itself; it opens the options page, where the reader confirms.
+   */
+  privileged: boolean;
   /** The active tab of this window (side panel only). */
   activeTabId(): Promise<number | undefined>;
   tabContext(tabId?: number): Promise<TabContext | null>;
@@ -64,13 +69,16 @@ export interface SidebarApi {
   listItems(storyId: string): Promise<SavedItemView[]>;
   saveItem(item: SaveItemInput): Promise<SavedItemView>;
   updateItem(id: string, patch: ItemPatch): Promise<unknown>;
-  deleteItems(ids: string[]): Promise<{ token: unknown }>;
+  deleteItems(ids: string[]): Promise<unknown>;
   getSettings(): Promise<SidebarSettings>;
   updateSettings(patch: { sidebarMode: SidebarMode }): Promise<unknown>;
   setSiteEnabled(site: string, enabled: boolean): Promise<unknown>;
   /** The background opens the tab and records the visit. */
   openSource(url: string, storyId: string): Promise<unknown>;
   setSidebar(state: 'open' | 'collapsed'): Promise<unknown>;
+  /** Opens the options page, asking the reader to confirm turning this tab's site off. */
+  confirmSiteOff(): Promise<unknown>;
+  openSettings(): Promise<unknown>;
   /** Subscribes to changes; returns the unsubscribe function. */
   onChange(cb: (change: Change) => void): () => void;
 }

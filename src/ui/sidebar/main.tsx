@@ -4,17 +4,30 @@ import { render } from 'preact';
 import { App } from './App';
 import { createBrowserApi } from './browser-api';
 import { applyDocumentLanguage } from './document-language';
+import { announceToHost, awaitFrameLink } from './frame-handshake';
+import { request, t } from '../shared/client';
 
 const embedded = new URLSearchParams(location.search).get('embedded') === '1';
-const api = createBrowserApi({ followActiveTab: !embedded });
-applyDocumentLanguage(document, api.uiLanguage(), api.t('sidebarTitle'));
-
 const root = document.getElementById('app');
-if (root) render(<App api={api} embedded={embedded} />, root);
 
-// The in-page host shows nothing until its frame says it runs: in a sandboxed page the frame
-// inherits the sandbox and its scripts never would. The nonce (the address's fragment) tells
-// the host this frame's message from anything else posted to the page.
-if (embedded && location.hash.length > 1) {
-  window.parent.postMessage({ type: 'story-context:frame-ready', nonce: location.hash.slice(1) }, '*');
+function show(api: ReturnType<typeof createBrowserApi>): void {
+  applyDocumentLanguage(document, api.uiLanguage(), api.t('sidebarTitle'));
+  if (root) render(<App api={api} embedded={embedded} />, root);
+}
+
+if (!embedded) {
+  show(createBrowserApi({ followActiveTab: true }));
+} else {
+  document.title = t('sidebarTitle');
+  // Framed by anything but this extension's own content script, the sidebar never learns a
+  // secret and shows nothing: there is nothing to click.
+  void awaitFrameLink((secret) =>
+    request({ type: 'frame/context', secret }).then(
+      () => true,
+      () => false,
+    ),
+  ).then((link) => {
+    show(createBrowserApi({ followActiveTab: false, secret: link.secret }));
+    announceToHost(link);
+  });
 }

@@ -318,6 +318,26 @@ describe('saving', () => {
   });
 });
 
+describe('inside a web page, settings are confirmed in the options page', () => {
+  it('asks the options page to turn the site off instead of turning it off', async () => {
+    const { api, container } = await renderApp({ privileged: false, ctx: tabContext({ url: 'https://www.news.example.org/a' }) });
+    const why = byTestId(container, 'why')[0]!;
+    expect(why.textContent).toContain("confirm in Story Context's settings");
+    fireEvent.click(byTestId(container, 'site-off')[0]!);
+    await waitFor(() => expect(why.textContent).toContain('Confirm in the settings tab that just opened.'));
+    expect(api.confirmSiteOff).toHaveBeenCalledTimes(1);
+    expect(api.setSiteEnabled).not.toHaveBeenCalled();
+  });
+
+  it('offers the options page instead of the opening-mode choices', async () => {
+    const { api, container } = await renderApp({ privileged: false });
+    expect(container.querySelector('input[name="sb-mode"]')).toBeNull();
+    fireEvent.click(byTestId(container, 'open-settings')[0]!);
+    await waitFor(() => expect(api.openSettings).toHaveBeenCalledTimes(1));
+    expect(api.updateSettings).not.toHaveBeenCalled();
+  });
+});
+
 describe('settings', () => {
   it('shows the current opening mode and changes it', async () => {
     const { api, container } = await renderApp({ settings: { sidebarMode: 'tab-only', disabledSites: [] } });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { PageToBackground, parse } from '../../../../src/protocol/messages';
+import { FrameToBackground, PageToBackground, parse } from '../../../../src/protocol/messages';
 
 type Listener = (...args: never[]) => unknown;
 const sent: unknown[] = [];
@@ -54,6 +54,33 @@ describe('the real sidebar API', () => {
     expect(sent[1]).toEqual({ type: 'ui/tabContext', tabId: 3 });
     expect(sent[3]).toEqual({ type: 'items/list', query: { storyId: 'alibaba-pla-memo' } });
     expect(sent[9]).toEqual({ type: 'site/setEnabled', site: 'www.example.com', enabled: false });
+  });
+
+  it('inside a web page, sends only the frame map, each request with the secret', async () => {
+    const secret = 'ab'.repeat(16);
+    const api = createBrowserApi({ followActiveTab: false, secret });
+    expect(api.privileged).toBe(false);
+    await api.tabContext();
+    await api.visits('alibaba-pla-memo');
+    await api.listItems('alibaba-pla-memo');
+    await api.saveItem({ kind: 'claim', url: 'https://example.com/', title: 't', storyId: 'alibaba-pla-memo', ref: 'c' });
+    await api.updateItem('id-1', { note: 'n' });
+    await api.deleteItems(['id-1']);
+    await api.getSettings();
+    await api.openSource('https://example.com/a', 'alibaba-pla-memo');
+    await api.setSidebar('collapsed');
+    await api.confirmSiteOff();
+    await api.openSettings();
+    // Settings are never changed from inside a page: these do not even reach the background.
+    await expect(api.updateSettings({ sidebarMode: 'tab-only' })).rejects.toThrow();
+    await expect(api.setSiteEnabled('example.com', false)).rejects.toThrow();
+    expect(sent).toHaveLength(11);
+    for (const msg of sent) {
+      expect(parse(FrameToBackground, msg), JSON.stringify(msg)).not.toBeNull();
+      expect(parse(PageToBackground, msg)).toBeNull();
+      expect((msg as { secret: string }).secret).toBe(secret);
+    }
+    expect(sent[5]).toEqual({ type: 'frame/undoSave', secret, ids: ['id-1'] });
   });
 
   it('asks for the active tab of this window', async () => {

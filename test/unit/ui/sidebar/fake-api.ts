@@ -57,6 +57,8 @@ export interface FakeOptions {
   items?: SavedItemView[];
   settings?: SidebarSettings;
   uiLanguage?: string;
+  /** False for the sidebar inside a web page, which sends settings to the options page. */
+  privileged?: boolean;
 }
 
 export function fakeApi(options: FakeOptions = {}) {
@@ -74,6 +76,7 @@ export function fakeApi(options: FakeOptions = {}) {
   const api = {
     t: vi.fn(englishT),
     uiLanguage: vi.fn(() => options.uiLanguage ?? 'en-US'),
+    privileged: options.privileged ?? true,
     activeTabId: vi.fn(async () => state.activeTab),
     tabContext: vi.fn(async (tabId?: number) => {
       if (options.contexts) return tabId === undefined ? null : (options.contexts[tabId] ?? null);
@@ -135,6 +138,8 @@ export function fakeApi(options: FakeOptions = {}) {
       }),
     ),
     setSidebar: vi.fn(async (_state: 'open' | 'collapsed') => true),
+    confirmSiteOff: vi.fn(async () => true),
+    openSettings: vi.fn(async () => true),
     onChange: vi.fn((cb: (c: Change) => void) => {
       listeners.add(cb);
       return () => listeners.delete(cb);
