@@ -120,19 +120,21 @@ function normaliseEscapes(text: string): string {
   });
 }
 
-const AMP_MARKER = /(^|\/)amp(\/|$|\.html?$)|\.amp(\.html?)?$/i;
+// An "amp" path segment, a last segment "amp.html", a ".amp" before the extension (a.amp.html
+// is the AMP copy of a.html). Other extensions stay: /a and /a.html may be different pages.
+const AMP_SEGMENT = /(^|\/)amp(\/|$|\.html?$)/i;
+const AMP_SUFFIX = /([^/])\.amp(\.html?)?$/i;
 
 function barePathOnce(path: string): string {
   let out = path.endsWith('/') ? path.replace(/\/+$/, '') : path;
-  if (AMP_MARKER.test(out)) {
+  if (AMP_SEGMENT.test(out)) {
     out = out
       .split('/')
       .filter((segment) => segment.toLowerCase() !== 'amp')
       .join('/')
-      .replace(/\/amp\.html?$/i, '')
-      .replace(/\.amp(\.html?)?$/i, '$1');
+      .replace(/\/amp\.html?$/i, '');
   }
-  return out;
+  return out.replace(AMP_SUFFIX, '$1$2');
 }
 
 function barePath(pathname: string): string {

@@ -39,9 +39,12 @@ describe('urlIdentity: what never changes the page', () => {
     expect(urlIdentity(amp)).toBe('https://example.com/news/a');
   });
 
-  it('maps an AMP .html copy onto the .html page', () => {
+  it('takes a.amp.html for a.html, and keeps other extensions apart', () => {
     expect(urlIdentity('https://www.example.com/news/a.amp.html')).toBe('https://example.com/news/a.html');
+    expect(urlIdentity('https://www.example.com/news/a.amp.htm')).toBe('https://example.com/news/a.htm');
     expect(urlIdentity('https://www.example.com/news/a.html')).toBe('https://example.com/news/a.html');
+    expect(urlIdentity('https://www.example.com/news/a.html')).not.toBe(urlIdentity('https://www.example.com/news/a'));
+    expect(urlIdentity('https://www.example.com/.amp')).toBe('https://example.com/.amp');
   });
 
   it('drops click ids and campaign codes of either former list, gclsrc included', () => {
