@@ -1,7 +1,9 @@
 // axe-core inside the real sidebar (in its extension frame on a story page) and the popup, in
 // both browsers, light and dark where the browser lets the test choose.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame } from 'puppeteer-core';
 import { BROWSERS, launch, openExtensionPage, sidebarFrame, type Session } from './harness/browsers';
@@ -55,6 +57,20 @@ describe.each(BROWSERS)('accessibility in %s', (name) => {
       if (name === 'chromium') await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
       expect(await axe(popup.mainFrame())).toEqual([]);
       await popup.close();
+    });
+
+    it(`finds no violations in the popup's question before an import changes settings (${scheme})`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'sc-a11y-'));
+      const file = join(dir, 'settings.json');
+      writeFileSync(file, JSON.stringify({ format: 'story-context-export', version: 1, settings: { sidebarMode: 'tab-only', disabledSites: ['a.example', 'b.example'] }, items: [] }));
+      const popup = await openExtensionPage(s, 'popup.html', '[data-ready]');
+      if (name === 'chromium') await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      const input = await popup.$('[data-testid=import-file]');
+      await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(file);
+      await popup.waitForSelector('[data-testid=import-confirm]', { timeout: 15_000 });
+      expect(await axe(popup.mainFrame())).toEqual([]);
+      await popup.close();
+      rmSync(dir, { recursive: true, force: true });
     });
   }
 });
