@@ -195,6 +195,10 @@ describe.each(BROWSERS)('a full disk in %s', (name) => {
     writeFileSync(file, savedLibrary(2000, 11).text);
     const input = await popup.$('[data-testid=import-file]');
     await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(file);
+    // The library's settings differ from a fresh profile's, so the popup asks first; the
+    // items alone are enough to fill the disk.
+    await popup.bringToFront();
+    await (await popup.waitForSelector('[data-testid=import-items-only]', { timeout: 15_000 }))!.click();
     // "Importing…" first, then the outcome.
     await popup.waitForFunction(() => /\w$|\.$/.test((document.querySelector('[data-testid=io-status]')?.textContent ?? '').trim()), { timeout: 30_000, polling: 100 });
     expect(await popup.$eval('[data-testid=io-status]', (e) => e.textContent ?? '')).toMatch(/no room left/);
