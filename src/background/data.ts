@@ -3,11 +3,12 @@
 import { browser } from '../platform/browser';
 import type { Broadcast, PageToBackground, SidebarMode } from '../protocol/messages';
 import { broadcast } from './broadcast';
+import { redetectSite } from './redetect';
 import { createRepository, DEFAULT_SETTINGS, openDb, type Repository, type Settings } from '../storage';
 
 type DataMessage = Exclude<
   PageToBackground,
-  { type: 'ui/tabContext' | 'ui/sidebar' | 'ui/openSource' | 'ui/openTab' }
+  { type: 'ui/tabContext' | 'ui/sidebar' | 'ui/openSource' | 'ui/openTab' | 'ui/checkPage' }
 >;
 
 let repo: Repository | null = null;
@@ -77,7 +78,14 @@ export async function handleDataMessage(msg: DataMessage): Promise<unknown> {
       const settings = msg.enabled ? await r.enableSite(msg.site) : await r.disableSite(msg.site);
       await mirrorDisabledSites(settings);
       void announce('settings');
+      // Open tabs on that site follow at once: the sidebar goes, or comes back.
+      void redetectSite(msg.site);
       return settings;
+    }
+    case 'visits/clear': {
+      await r.clearVisits();
+      void announce('visits');
+      return true;
     }
   }
 }

@@ -369,11 +369,19 @@ export function App({ api }: { api: PopupApi }) {
   return (
     <div class="popup" data-ready={ready ? '' : undefined}>
       <header class="top">
-        <h1>{t('pp_title')}</h1>
+        <div class="title-row">
+          <h1>{t('pp_title')}</h1>
+          {api.openOptions ? (
+            <button type="button" class="settings-link" data-testid="open-options" onClick={() => api.openOptions?.()}>
+              {t('pp_settings')}
+            </button>
+          ) : null}
+        </div>
         <div ref={tabStatusRef} tabIndex={-1} class="tab-status-focus">
           <TabStatusPanel
             status={status}
             t={t}
+            onCheckPage={api.checkPage ?? null}
             onOpenSidebar={(tabId) => {
               api.openSidebar(tabId).catch(fail('pp_sidebarFailed'));
             }}

@@ -4,6 +4,7 @@
 import type { ImportSettingsChoice } from '../../formats/import-json';
 import type { ImportSummary, ItemPatch, SavedItem, Settings } from '../../storage/model';
 import type { ExportFormat } from './download';
+import type { CheckPageResult } from '../../protocol/messages';
 
 export type TabStatus =
   | { kind: 'available'; tabId: number }
@@ -43,6 +44,13 @@ export interface PopupApi {
    * whether access was granted.
    */
   requestSiteAccess(origin: string | null): Promise<boolean>;
+  /**
+   * "Check this page" on a site the extension does not read: runs the detector once on the tab
+   * (activeTab). Absent where the popup cannot (tests that do not need it).
+   */
+  readonly checkPage?: (tabId: number) => Promise<CheckPageResult>;
+  /** Opens the options page (site access, turned-off sites, saved data). */
+  readonly openOptions?: () => void;
 
   /** The newest `limit` items, newest first: enough for the first screen. */
   newestItems(limit: number): Promise<SavedItem[]>;

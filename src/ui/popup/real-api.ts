@@ -12,6 +12,7 @@ import type { ImportSummary, SavedItem, Settings, StorageSnapshot } from '../../
 import { META_ITEMS_REVISION } from '../../storage/schema-history';
 import { onBroadcast, request, t } from '../shared/client';
 import type { Change, ExportedFile, PopupApi, TabStatus } from './api';
+import type { CheckPageResult } from '../../protocol/messages';
 import { saveTextFile, type ExportFormat } from './download';
 import { disabledEntryFor, hostOf } from './model';
 import { hasSidePanel, openSidePanel } from './side-panel';
@@ -121,6 +122,11 @@ export function createRealApi({ db = openDb(), prefetch }: RealApiOptions = {}):
     openSidePanel: hasSidePanel() ? openSidePanel : null,
     requestSiteAccess: (origin) =>
       browser.permissions.request({ origins: origin ? [sitePattern(origin)] : ['http://*/*', 'https://*/*'] }),
+    checkPage: (tabId) => request<CheckPageResult>({ type: 'ui/checkPage', tabId }),
+    openOptions: () => {
+      void browser.runtime.openOptionsPage();
+      if (isToolbarPopup()) window.close();
+    },
     async enableSite(site) {
       await request<unknown>({ type: 'site/setEnabled', site, enabled: true });
     },
