@@ -67,11 +67,11 @@ export function listedSites(packs: readonly PackSites[], curatedSites: readonly 
 }
 
 /**
- * The match pattern for a site and its subdomains. https only: the listed outlets all serve
- * https, and a reader's plain-http page is one the browser already marks as not secure.
+ * The match pattern for a site and its subdomains, over http and https: a few outlets still
+ * serve (or link) plain http, and the pattern must match wherever the pack's links lead.
  */
 export function matchPatternFor(site: string): string {
-  return `https://*.${site}/*`;
+  return `*://*.${site}/*`;
 }
 
 export function matchPatternsFor(sites: readonly string[]): string[] {

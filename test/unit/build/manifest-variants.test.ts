@@ -71,7 +71,7 @@ describe('listed sites in the manifest', () => {
           ...pack.timeline.flatMap((t) => t.sources ?? []),
           ...pack.cautions.flatMap((c) => [...(c.urls ?? []), ...(c.domains ?? []).map((d) => `https://${d}/`)]),
         ].filter((u): u is string => typeof u === 'string' && /^https?:/.test(u));
-        const missed = urls.filter((u) => !covered(target, u.replace(/^http:/, 'https:')));
+        const missed = urls.filter((u) => !covered(target, u));
         expect(missed, `${target}: ${pack.id}`).toEqual([]);
       }
     }
@@ -88,7 +88,7 @@ describe('listed sites in the manifest', () => {
   it('derives the matches from the packs, not from a list in manifest.json', () => {
     expect(base.content_scripts[0]!.matches).toEqual([]);
     const m = manifestFor(base, { target: 'chrome', e2e: false, listed: ['example.org'] }) as M;
-    expect(m.content_scripts[0]!.matches).toEqual(['https://*.example.org/*']);
+    expect(m.content_scripts[0]!.matches).toEqual(['*://*.example.org/*']);
     // A page on a site nobody listed is not matched.
     expect(covered('chrome', 'https://unlisted-news.example/a')).toBe(false);
   });

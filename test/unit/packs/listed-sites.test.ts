@@ -26,7 +26,7 @@ describe('listed sites', () => {
     expect(listedSites([{ coverage: [{ url: 'https://www.ft.com/x' }] }], ['ft.com', 'bbc.com'])).toEqual(['bbc.com', 'ft.com']);
   });
 
-  it('matches a site and its subdomains over https', () => {
-    expect(matchPatternFor('example.com')).toBe('https://*.example.com/*');
+  it('matches a site and its subdomains over http and https', () => {
+    expect(matchPatternFor('example.com')).toBe('*://*.example.com/*');
   });
 });
