@@ -19,7 +19,7 @@ import {
   type Session,
 } from './harness/browsers';
 import { FIXTURES } from './harness/pages';
-import { allowInChromeExtensionsPage } from './harness/chrome-site-access';
+import { answerWelcome, StandInSite, untouched, welcomePage } from './harness/stand-ins';
 
 const storyHtml = readFileSync(join(FIXTURES, 'corpus/pages/pos/p07_firstpost.html'), 'utf8');
 const nearMissHtml = readFileSync(join(FIXTURES, 'corpus/pages/neg/n01_coincentral_alibaba_q2_cloud.html'), 'utf8');
@@ -32,70 +32,15 @@ const UNLISTED_STORY_URL = 'https://www.thestar.com.my/tech/tech-news/2025/11/16
 const UNLISTED_OTHER_URL = 'https://www.thestar.com.my/business/2025/08/29/alibaba-cloud-revenue-grows';
 const OTHER_UNLISTED_STORY_URL = 'https://www.manilatimes.net/2025/11/16/world/alibaba-pla-memo/2222222';
 
-function serve(s: Session, url: string, html: string): void {
-  const { hostname, pathname } = new URL(url);
-  const previous = pages.get(hostname) ?? new Map<string, string>();
-  previous.set(pathname, html);
-  pages.set(hostname, previous);
-  s.serveLocally(hostname, (u) => {
-    const body = pages.get(u.hostname)?.get(u.pathname);
-    return body ? { body } : null;
-  });
-}
-const pages = new Map<string, Map<string, string>>();
-
 async function open(s: Session, url: string): Promise<Page> {
   const page = await s.browser.newPage();
   await page.goto(url);
   return page;
 }
 
-/**
- * True when the live document is exactly the served source, parsed: the extension added
- * nothing. (The harness's domUntouched fetches the page's URL again, which for these hosts
- * would leave the machine; here the source is known.)
- */
-async function untouched(page: Page, source: string): Promise<boolean> {
-  const clean = source.replace(/<noscript\b[\s\S]*?<\/noscript\s*>/gi, '');
-  return page.evaluate((source: string) => {
-    const fresh = new DOMParser().parseFromString(source, 'text/html').documentElement;
-    const live = document.documentElement.cloneNode(true) as HTMLElement;
-    for (const root of [fresh, live]) for (const n of root.querySelectorAll('noscript')) n.remove();
-    return fresh.outerHTML === live.outerHTML;
-  }, clean);
-}
-
 async function expectSidebar(s: Session, page: Page): Promise<void> {
   await sidebarFrame(s, page);
   expect((await hostState(page)).present).toBe(true);
-}
-
-/** The page the browser opened by itself at install, once it has rendered. */
-async function welcomePage(s: Session): Promise<Page> {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    for (const p of await s.browser.pages()) {
-      const href = await p.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith(s.base + 'welcome.html') && (await p.$('[data-ready]').catch(() => null))) return p;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the welcome page did not open');
-}
-
-/**
- * The reader's answer on the welcome page. "Any site" asks the browser for every site: Firefox's
- * test profile grants optional permissions without a prompt; Chromium's dialog cannot be
- * answered by automation, so the sites are first allowed the way chrome://extensions does
- * (harness/chrome-site-access.ts), and the click's request is then granted at once.
- */
-async function answerWelcome(s: Session, choice: 'any' | 'listed'): Promise<Page> {
-  const welcome = await welcomePage(s);
-  if (choice === 'any' && s.name === 'chromium') await allowInChromeExtensionsPage(s, ['https://*/*', 'http://*/*']);
-  await welcome.bringToFront();
-  await welcome.click(`button[data-choice=${choice}]`);
-  await welcome.waitForSelector(`[data-choice=${choice}][data-ready]`, { timeout: 10_000 });
-  return welcome;
 }
 
 /**
@@ -164,9 +109,10 @@ describe.each(BROWSERS)('reach in %s', (name) => {
     let story: Page;
     beforeAll(async () => {
       s = await launch(name);
-      serve(s, COVERAGE_URL, storyHtml);
-      serve(s, UNLISTED_STORY_URL, storyHtml);
-      serve(s, UNLISTED_OTHER_URL, nearMissHtml);
+      const site = new StandInSite(s);
+      site.serve(COVERAGE_URL, storyHtml);
+      site.serve(UNLISTED_STORY_URL, storyHtml);
+      site.serve(UNLISTED_OTHER_URL, nearMissHtml);
     });
     afterAll(async () => {
       await s?.close();
@@ -274,9 +220,10 @@ describe.each(BROWSERS)('reach in %s', (name) => {
     let s: Session;
     beforeAll(async () => {
       s = await launch(name);
-      serve(s, UNLISTED_STORY_URL, storyHtml);
-      serve(s, UNLISTED_OTHER_URL, nearMissHtml);
-      serve(s, OTHER_UNLISTED_STORY_URL, storyHtml);
+      const site = new StandInSite(s);
+      site.serve(UNLISTED_STORY_URL, storyHtml);
+      site.serve(UNLISTED_OTHER_URL, nearMissHtml);
+      site.serve(OTHER_UNLISTED_STORY_URL, storyHtml);
     });
     afterAll(async () => {
       await s?.close();
