@@ -268,7 +268,7 @@ export function App({ api }: { api: PopupApi }) {
     return one ? t('pp_importedOne', merged) : t('pp_imported', added, merged);
   };
 
-  const importText = (text: string, settings: ImportSettingsChoice, asked: boolean) =>
+  const sendImport = (text: string, settings: ImportSettingsChoice, asked: boolean) =>
     api
       .importText(text, settings)
       .then((summary) => setIo({ kind: 'ok', text: importedText(summary, asked ? settings : null) }))
@@ -297,7 +297,7 @@ export function App({ api }: { api: PopupApi }) {
         return;
       }
       // Nothing to change, so nothing the reader did not see is applied either.
-      await importText(text, 'ignore', false);
+      await sendImport(text, 'ignore', false);
     } catch (error) {
       setIo({ kind: 'error', text: t('pp_importFailed', messageOf(error)) });
       setIoBusy(false);
@@ -314,7 +314,7 @@ export function App({ api }: { api: PopupApi }) {
       return;
     }
     setIo({ kind: 'busy', text: t('pp_importing', pending.name) });
-    void importText(pending.text, choice, true);
+    void sendImport(pending.text, choice, true);
   };
 
   const countText = !view
