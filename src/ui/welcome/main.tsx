@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from '../../platform/browser';
 import { SITE_ACCESS_KEY } from '../../protocol/messages';
 import { t } from '../shared/client';
-import { chooseAnySite, chooseListedOnly, listedSiteNames, type SiteAccessChoice } from '../settings/site-access';
+import { chooseAnySite, chooseListedOnly, currentSiteAccess, listedSiteNames, type SiteAccessChoice } from '../settings/site-access';
 import { Welcome, type WelcomeApi } from './App';
 
 const api: WelcomeApi = {
@@ -10,7 +10,10 @@ const api: WelcomeApi = {
   listedSites: listedSiteNames(),
   async previousChoice() {
     const got = (await browser.storage.local.get(SITE_ACCESS_KEY))[SITE_ACCESS_KEY] as { choice?: SiteAccessChoice } | undefined;
-    return got?.choice === 'any' || got?.choice === 'listed' ? got.choice : null;
+    if (got?.choice !== 'any' && got?.choice !== 'listed') return null;
+    // Answered before: what is in force now (access may have been withdrawn since, in the
+    // browser's own settings).
+    return currentSiteAccess();
   },
   chooseAnySite,
   chooseListedOnly,
