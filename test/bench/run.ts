@@ -46,4 +46,14 @@ rmSync(resolve(workDir, '.tmp/network-log.jsonl'), { force: true });
 process.chdir(workDir);
 const { runBench } = await import('./bench');
 const code = await runBench({ root: ROOT, distRoot: resolve(ROOT, DIST_ROOT), workDir, buildMs: Date.now() - started });
-process.exit(code);
+// Reach (npm run bench:reach) from the same production build: figures, whatever they are; a
+// crash is a failure.
+const { runReach } = await import('./reach');
+const reach = await runReach(resolve(ROOT, DIST_ROOT)).then(
+  () => 0,
+  (err: unknown) => {
+    console.error(`reach: ${String(err)}`);
+    return 1;
+  },
+);
+process.exit(code || reach);

@@ -86,6 +86,9 @@ export async function startProxy(): Promise<LoggingProxy> {
     upstream.on('error', () => res.writeHead(502).end());
     req.pipe(upstream);
   });
+  // Tunnels to stand-in hosts are raw sockets the HTTP server no longer tracks: closed by hand,
+  // or a browser's kept-alive tunnels would hold the servers' close open.
+  const tunnels = new Set<{ destroy(): void; on(e: 'close', cb: () => void): unknown }>();
   server.on('connect', (req, socket, head) => {
     const host = (req.url ?? '').replace(/:\d+$/, '');
     if (!standInHosts.has(host)) {
@@ -93,6 +96,8 @@ export async function startProxy(): Promise<LoggingProxy> {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
+    tunnels.add(socket);
+    socket.on('close', () => tunnels.delete(socket));
     const upstream = connect(tlsPort, '127.0.0.1', () => {
       socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);
@@ -108,6 +113,7 @@ export async function startProxy(): Promise<LoggingProxy> {
     log,
     serveLocally: (host, respond) => void standInHosts.set(host, respond ?? null),
     close: async () => {
+      for (const t of tunnels) t.destroy();
       tls.closeAllConnections();
       await new Promise<void>((resolve) => tls.close(() => resolve()));
       server.closeAllConnections();
