@@ -4,7 +4,9 @@ import { compilePack } from './compile';
 import { extractPage, type ExtractedPage } from './extract';
 import { fold } from './fold';
 import { pageLanguage } from './lang';
-import { findMentions, leadEnd, scorePack, type PackScore, type PageText } from './score';
+import { findMentions, leadEnd, scorePack, textWeight, type PackScore, type PageText } from './score';
+import { MIN_ARTICLE_WEIGHT } from './late-text';
+import { findFirst } from './terms';
 import { indexText } from './text-index';
 import type { DetectionResult, MatchedSignal } from './types';
 import { findCaution, findKnownCoverage } from './url';
@@ -23,6 +25,8 @@ function emptyResult(error?: string): DetectionResult {
     title: '',
     requirementsMet: false,
     extraction: 'none',
+    textWeight: 0,
+    textNamesSubject: false,
     ...(error === undefined ? {} : { error }),
   };
 }
@@ -56,6 +60,20 @@ function pageUrls(page: ExtractedPage, url: string): string[] {
 }
 
 /**
+ * A teaser (a paywall's first paragraphs, a "read more" gate) is judged on what it shows: the
+ * headline, the opening, and the standfirst the page declares in its metadata, which leads the
+ * text when the page does not show it already. A full article is left as it is: its own opening
+ * is the lead.
+ */
+function withStandfirst(page: ExtractedPage): string {
+  const standfirst = page.description;
+  if (standfirst.length < 40 || textWeight(page.mainText) >= MIN_ARTICLE_WEIGHT) return page.mainText;
+  const probe = standfirst.slice(0, 60);
+  if (page.mainText.replace(/\s+/g, ' ').includes(probe)) return page.mainText;
+  return page.mainText === '' ? standfirst : `${standfirst}\n${page.mainText}`;
+}
+
+/**
  * Full detection: extracts the main text (without changing `doc`), scores it against every
  * pack, and says which story the page is about, why, and what it mentions. Never throws: an odd
  * document yields `storyId: null` with `error` set.
@@ -65,10 +83,11 @@ export function detectStory(doc: Document, url: string, packs: readonly StoryPac
     if (packs.length === 0) return emptyResult();
     const page = extractPage(doc);
     const titleText = fold(page.title, T2S);
-    const mainText = fold(page.mainText, T2S);
+    const mainText = fold(withStandfirst(page), T2S);
     const result = emptyResult();
     result.title = page.title;
     result.extraction = page.method;
+    result.textWeight = textWeight(page.mainText);
     result.lang = pageLanguage(page.declaredLang, page.mainText);
 
     type Candidate = { pack: StoryPack; score: PackScore; pageText: PageText };
@@ -102,6 +121,10 @@ export function detectStory(doc: Document, url: string, packs: readonly StoryPac
     }
     const chosen = winner ?? best;
     if (!chosen) return result;
+    const subject = new Set(chosen.pack.detection.requireAll[0] ?? []);
+    // The headline repeated above the article is not article text.
+    const bodyIndex = titleText.length > 10 && mainText.includes(titleText) ? indexText(mainText.split(titleText).join('\n')) : mainIndex;
+    result.textNamesSubject = compilePack(chosen.pack).signals.some((s) => subject.has(s.id) && s.terms.some((t) => findFirst(t, bodyIndex) !== null));
     result.score = chosen.score.score;
     result.threshold = chosen.score.threshold;
     result.signals = chosen.score.signals;

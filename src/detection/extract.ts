@@ -15,11 +15,15 @@
  * milliseconds, while this single walk costs a few. The candidate-scoring idea is Readability's.
  */
 
+import { textWeight } from './score';
+
 export interface ExtractedPage {
   title: string;
   /** Paragraphs of the main text, in order, joined by newlines. */
   mainText: string;
   method: 'json-ld' | 'dom' | 'none';
+  /** The standfirst as the page declares it (og:description, meta description, JSON-LD description). */
+  description: string;
   /** Declared language tag (html lang, og:locale, JSON-LD inLanguage), or ''. */
   declaredLang: string;
   siteName: string;
@@ -34,7 +38,7 @@ const MAX_NODES = 25000;
 
 const SKIP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
-  'nav', 'aside', 'footer', 'form', 'button', 'select', 'textarea', 'input', 'label',
+  'nav', 'aside', 'footer', 'button', 'select', 'textarea', 'input', 'label',
   'figcaption', 'dialog', 'menu', 'video', 'audio', 'picture', 'img', 'head', 'title', 'meta', 'link',
 ]);
 const SKIP_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', 'search', 'menu', 'menubar', 'dialog', 'alert']);
@@ -46,11 +50,16 @@ const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 // Class or id naming a box that is never the article, whatever else it says.
 const BOILERPLATE_STRONG =
-  /(?:^|[\s_-])(?:comments?|comment-[a-z]+|disqus|trending|most-?(?:read|popular|viewed|shared)|popular|related|recommend(?:ed|ations)?|outbrain|taboola|read-?more|more-?stories|also-?read|newsletter|cookie|consent|paywall)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:comments?|comment-[a-z]+|disqus|trending|most-?(?:read|popular|viewed|shared)|popular|related|recommend(?:ed|ations)?|outbrain|taboola|repl(?:y|ies)|more-?stories|also-?read|newsletter|cookie|consent|paywall)(?:$|[\s_-])/i;
 // Class or id that usually marks boilerplate, unless it also names the content.
 const BOILERPLATE_WEAK =
   /(?:^|[\s_-])(?:sidebar|share|sharing|social|promo|ads?|advert(?:isement)?|sponsor(?:ed)?|footer|nav|navbar|menu|breadcrumbs?|subscribe|masthead|toolbar|widget|byline|tags?)(?:$|[\s_-])/i;
 const CONTENT_HINT = /article|body|content|main|story|entry|post|text/i;
+// Galleries and slideshows: fifty captions outweigh an article, and they are never its text.
+const GALLERY = /(?:^|[\s_-])(?:gallery|galleries|slideshow|carousel|slider|swiper|lightbox)(?:$|[\s_-])/i;
+// "Read more" names two different things: a box of links to other articles, and the wrapper a
+// site folds a long article into behind a "read more" button. Link density tells them apart.
+const READ_MORE = /read-?more/i;
 // Headings that open a box of other links rather than the article.
 const BOILERPLATE_HEADING =
   /^(?:trending|most (?:read|popular|viewed|shared)|popular|related|read (?:more|also|next)|more (?:from|stories|news|on)|comments?|recommended|top stories|latest( news)?|you may also like|also in category|热门|熱門|热点|熱點|相关|相關|推荐|推薦|延伸阅读|延伸閱讀|评论|評論|ランキング|関連|人気|おすすめ|コメント|많이 본|인기|관련|댓글|читайте также|популярное|по теме|самое читаемое|комментарии|lo más leído|más leídas|más leído|relacionad|tendencias|comentarios|les plus lus|à lire aussi|lire aussi|commentaires|sur le même sujet|meistgelesen|kommentare|mehr zum thema|das könnte sie auch interessieren|mais lidas|comentários|leia também|الأكثر قراءة|تعليقات|اقرأ أيضا|ذات صلة)/i;
@@ -60,6 +69,7 @@ const ARTICLE_TYPES = /^(?:Article|NewsArticle|ReportageNews|AnalysisNewsArticle
 interface JsonLdArticle {
   headline: string;
   body: string;
+  description: string;
   lang: string;
   publisher: string;
 }
@@ -115,6 +125,7 @@ function articleFromScripts(scripts: readonly Element[]): JsonLdArticle | null {
       const candidate: JsonLdArticle = {
         headline: asText(obj['headline']) || asText(obj['name']),
         body: asText(obj['articleBody']),
+        description: asText(obj['description']),
         lang: asText(obj['inLanguage']),
         publisher: asText(obj['publisher']),
       };
@@ -141,7 +152,12 @@ function isBoilerplate(el: Element, tag: string): boolean {
   if (names.length > 1) {
     if (BOILERPLATE_STRONG.test(names)) return true;
     if (BOILERPLATE_WEAK.test(names) && !CONTENT_HINT.test(names)) return true;
+    if (GALLERY.test(names)) return true;
+    if (READ_MORE.test(names) && isLinkBox(el)) return true;
   }
+  // ASP.NET and similar sites wrap the whole page, article included, in one <form>; a search or
+  // comment form holds fields, not paragraphs.
+  if (tag === 'form' && el.getElementsByTagName('p').length < 3) return true;
   // A box whose first child is a "Trending" / "Most read" / "Comments" heading.
   const first = el.firstElementChild;
   if (first && tag !== 'article' && tag !== 'main' && tag !== 'body' && HEADING_TAGS.has(first.localName)) {
@@ -149,6 +165,12 @@ function isBoilerplate(el: Element, tag: string): boolean {
     if (heading.length < 60 && BOILERPLATE_HEADING.test(heading)) return true;
   }
   return false;
+}
+
+/** Mostly links, or too little text to be an article: a box pointing elsewhere. */
+function isLinkBox(el: Element): boolean {
+  const text = (el.textContent ?? '').trim().length;
+  return text < 200 || linkTextLength(el) > text / 2;
 }
 
 function linkTextLength(el: Element): number {
@@ -180,7 +202,9 @@ function findArticleRoot(body: Element, ldScripts: Element[]): Element {
     if (tag === 'p' || tag === 'pre' || tag === 'blockquote') {
       const text = (el.textContent ?? '').trim();
       if (text.length >= 25) {
-        const points = Math.max(0, text.length - linkTextLength(el)) + 20;
+        // Weighted like the lead (a CJK character 3, Hangul 2): a Chinese article is as much
+        // article as an English one three times its length, and must outweigh English comments.
+        const points = Math.max(0, textWeight(text) - linkTextLength(el)) + 20;
         add(el.parentElement, points);
         add(el.parentElement?.parentElement ?? null, points / 2);
       }
@@ -326,5 +350,15 @@ export function extractPage(doc: Document): ExtractedPage {
     .replace(/\s+/g, ' ')
     .trim();
 
-  return { title, mainText, method, declaredLang, siteName, canonicalUrl };
+  const description = (
+    metaContent(scope, 'meta[property="og:description"]') ||
+    metaContent(scope, 'meta[name="description"]') ||
+    metaContent(scope, 'meta[name="twitter:description"]') ||
+    (ld?.description ?? '')
+  )
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 1000);
+
+  return { title, mainText, method, description, declaredLang, siteName, canonicalUrl };
 }

@@ -27,6 +27,13 @@ function charWeight(code: number): number {
   return 1;
 }
 
+/** Weighted length of a text, as the lead budget counts it. */
+export function textWeight(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) n += charWeight(text.charCodeAt(i));
+  return n;
+}
+
 /** Lines shorter than this (weighted) are datelines, kickers or captions, not paragraphs. */
 const MIN_PARAGRAPH = 100;
 

@@ -44,6 +44,10 @@ export interface DetectionResult {
   requirementsMet: boolean;
   /** How the main text was found: structured data, the article element, text density, or nothing. */
   extraction: ExtractionMethod;
+  /** Weighted length of the main text read (a CJK character counts 3, Hangul 2): how much article there was to judge. */
+  textWeight: number;
+  /** Whether the main text (not just the headline) names the best pack's subject. */
+  textNamesSubject: boolean;
   /** Set when detection gave up on an odd document (it never throws). */
   error?: string;
 }
