@@ -6,7 +6,7 @@ import { browser } from '../platform/browser';
 import type { FrameToBackground } from '../protocol/messages';
 import { handleDataMessage, recordCoverageVisit } from './data';
 import { applySidebarState } from './sidebar-state';
-import { getTab, publicContext, setTab, type TabContext } from './tab-state';
+import { forgetSavedHere, getTab, rememberSavedHere, type FrameGrant, type TabContext } from './tab-state';
 
 /** Hostname without "www.": the form the options page's confirmation and the settings use. */
 function siteOfTab(ctx: TabContext): string {
@@ -17,17 +17,16 @@ function siteOfTab(ctx: TabContext): string {
   }
 }
 
-async function rememberSaved(tabId: number, id: string): Promise<void> {
-  // Read again: another message may have changed the tab while the item was written.
+async function storyContext(tabId: number): Promise<TabContext> {
   const ctx = await getTab(tabId);
-  if (!ctx || ctx.savedHere.includes(id)) return;
-  await setTab({ ...ctx, savedHere: [...ctx.savedHere, id].slice(-200) });
+  if (!ctx) throw new Error('this tab shows no story now');
+  return ctx;
 }
 
-export async function handleFrame(msg: FrameToBackground, ctx: TabContext): Promise<unknown> {
+export async function handleFrame(msg: FrameToBackground, tabId: number, grant: FrameGrant): Promise<unknown> {
   switch (msg.type) {
     case 'frame/context':
-      return publicContext(ctx);
+      return getTab(tabId);
     case 'frame/visits':
       return handleDataMessage({ type: 'ui/visits', storyId: msg.storyId });
     case 'frame/items':
@@ -36,27 +35,28 @@ export async function handleFrame(msg: FrameToBackground, ctx: TabContext): Prom
       return handleDataMessage({ type: 'settings/get' });
     case 'frame/save': {
       const item = (await handleDataMessage({ type: 'items/save', item: msg.item })) as { id?: unknown } | null;
-      if (item && typeof item.id === 'string') await rememberSaved(ctx.tabId, item.id);
+      if (item && typeof item.id === 'string') await rememberSavedHere(tabId, item.id);
       return item;
     }
     case 'frame/update':
       return handleDataMessage({ type: 'items/update', id: msg.id, patch: msg.patch });
     case 'frame/undoSave': {
-      const own = msg.ids.filter((id) => ctx.savedHere.includes(id));
-      if (own.length !== msg.ids.length) throw new Error('only items saved here can be undone here; delete others in the toolbar popup');
-      const token = await handleDataMessage({ type: 'items/delete', ids: own });
-      await setTab({ ...ctx, savedHere: ctx.savedHere.filter((id) => !own.includes(id)) });
+      if (!msg.ids.every((id) => grant.savedHere.includes(id))) {
+        throw new Error('only items saved here can be undone here; delete others in the toolbar popup');
+      }
+      const token = await handleDataMessage({ type: 'items/delete', ids: msg.ids });
+      await forgetSavedHere(tabId, msg.ids);
       return token;
     }
     case 'frame/openSource': {
       await recordCoverageVisit(msg.url, msg.storyId);
-      await browser.tabs.create({ url: msg.url, active: true, openerTabId: ctx.tabId });
+      await browser.tabs.create({ url: msg.url, active: true, openerTabId: tabId });
       return true;
     }
     case 'frame/sidebar':
-      return applySidebarState(ctx, msg.state);
+      return applySidebarState(await storyContext(tabId), msg.state);
     case 'frame/confirmSiteOff': {
-      const site = siteOfTab(ctx);
+      const site = siteOfTab(await storyContext(tabId));
       if (!site) throw new Error('this tab has no site');
       await browser.tabs.create({ url: browser.runtime.getURL(`options.html#confirm-disable=${encodeURIComponent(site)}`), active: true });
       return true;

@@ -3,7 +3,7 @@
 import { browser } from '../platform/browser';
 import { route } from './router';
 import { broadcast } from './broadcast';
-import { clearTab, getTab } from './tab-state';
+import { clearTab, forgetTab, getTab } from './tab-state';
 import { applySidebarState } from './sidebar-state';
 import { injectIntoOpenTabs, syncGrantedScripts } from './site-access';
 import { purgeTrash } from './data';
@@ -29,7 +29,7 @@ browser.commands.onCommand.addListener(async (command) => {
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {
-  void clearTab(tabId);
+  void forgetTab(tabId);
 });
 
 // A tab that goes elsewhere loses its context and its toolbar badge. A single-page site's own

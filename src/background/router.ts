@@ -12,7 +12,7 @@ import {
 } from '../protocol/messages';
 import { classifySender } from './senders';
 import { broadcast } from './broadcast';
-import { clearTab, firstStoryPageOfSession, getTab, mintSecret, publicContext, setTab, tabForSecret } from './tab-state';
+import { clearTab, firstStoryPageOfSession, frameSecretFor, getTab, grantFor, setTab } from './tab-state';
 import { handleDataMessage, isDataMessage, recordCoverageVisit, sidebarMode } from './data';
 import { handleFrame } from './frame';
 import { packById } from '../packs/bundled';
@@ -56,10 +56,8 @@ async function handleContent(msg: ContentToBackground, sender: Runtime.MessageSe
       else if (mode === 'always-open') sidebar = 'open';
       else if (mode === 'tab-only') sidebar = 'collapsed';
       else sidebar = (await firstStoryPageOfSession()) ? 'open' : 'collapsed';
-      // One secret per tab for as long as it shows a story: a sidebar frame mounted earlier on
-      // the same tab (a single-page site moving on) keeps working.
-      const secret = previous?.secret ?? mintSecret();
-      await setTab({ tabId, url: msg.url, report, sidebar, secret, savedHere: previous?.savedHere ?? [] });
+      await setTab({ tabId, url: msg.url, report, sidebar });
+      const secret = await frameSecretFor(tabId);
       if (known) await recordCoverageVisit(known.url, pack.id);
       void showContextBadge(tabId, pack.title);
       void broadcast('tab', tabId);
@@ -93,7 +91,7 @@ async function handlePage(msg: PageToBackground, sender: Runtime.MessageSender):
     case 'ui/tabContext': {
       const tabId = msg.tabId ?? sender.tab?.id ?? (await activeTabId());
       if (tabId === undefined) return null;
-      return publicContext(await getTab(tabId));
+      return getTab(tabId);
     }
     case 'ui/sidebar': {
       const tabId = msg.tabId ?? sender.tab?.id ?? (await activeTabId());
@@ -134,9 +132,9 @@ export async function route(message: unknown, sender: Runtime.MessageSender): Pr
       const msg = parse(FrameToBackground, message);
       if (!msg) return { ok: false, error: `invalid message: ${explain(FrameToBackground, message)}` };
       const tabId = sender.tab?.id as number;
-      const ctx = await tabForSecret(tabId, msg.secret);
-      if (!ctx) return { ok: false, error: 'not this tab\'s sidebar' };
-      return { ok: true, value: await handleFrame(msg, ctx) };
+      const grant = await grantFor(tabId, msg.secret);
+      if (!grant) return { ok: false, error: 'not this tab\'s sidebar' };
+      return { ok: true, value: await handleFrame(msg, tabId, grant) };
     }
     if (kind === 'extension-page') {
       const msg = parse(PageToBackground, message);

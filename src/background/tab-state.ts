@@ -8,34 +8,64 @@ export interface TabContext {
   url: string;
   report: DetectionReport;
   sidebar: 'open' | 'collapsed';
-  /** The secret the sidebar frame in this tab must show (see protocol FrameToBackground). */
+}
+
+/**
+ * What lets the sidebar frame in a tab speak for it (see protocol FrameToBackground). It lives
+ * as long as the tab, apart from the story context: a single-page site that moves from one
+ * story page to the next, through a page the background saw cleared, keeps its frame.
+ */
+export interface FrameGrant {
   secret: string;
   /** Items the sidebar in this tab saved: the only ones it may delete again ("Undo"). */
   savedHere: string[];
 }
 
-/** What extension pages are told about a tab: never its frame secret. */
-export type PublicTabContext = Omit<TabContext, 'secret' | 'savedHere'>;
+const grantKey = (tabId: number) => `frame:${tabId}`;
 
-export function publicContext(ctx: TabContext | null): PublicTabContext | null {
-  if (!ctx) return null;
-  const { secret: _secret, savedHere: _saved, ...rest } = ctx;
-  return rest;
+async function getGrant(tabId: number): Promise<FrameGrant | null> {
+  const got = await browser.storage.session.get(grantKey(tabId));
+  return (got[grantKey(tabId)] as FrameGrant | undefined) ?? null;
 }
 
-/** 128 random bits as hex: unguessable, and never in a URL or a message to the page. */
-export function mintSecret(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+async function setGrant(tabId: number, grant: FrameGrant): Promise<void> {
+  await browser.storage.session.set({ [grantKey(tabId)]: grant });
 }
 
-/** The tab's context when `secret` is the one minted for it; null otherwise. */
-export async function tabForSecret(tabId: number, secret: string): Promise<TabContext | null> {
-  const ctx = await getTab(tabId);
-  if (!ctx || typeof ctx.secret !== 'string' || ctx.secret.length !== secret.length) return null;
+/** The tab's frame secret, minted on first use: 128 random bits, never in a URL or a page message. */
+export async function frameSecretFor(tabId: number): Promise<string> {
+  const existing = await getGrant(tabId);
+  if (existing) return existing.secret;
+  const secret = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  await setGrant(tabId, { secret, savedHere: [] });
+  return secret;
+}
+
+/** The tab's grant when `secret` is the one minted for it; null otherwise. */
+export async function grantFor(tabId: number, secret: string): Promise<FrameGrant | null> {
+  const grant = await getGrant(tabId);
+  if (!grant || typeof grant.secret !== 'string' || grant.secret.length !== secret.length) return null;
   // Compared in full, not to the first difference: the answer's timing says nothing.
   let diff = 0;
-  for (let i = 0; i < secret.length; i++) diff |= ctx.secret.charCodeAt(i) ^ secret.charCodeAt(i);
-  return diff === 0 ? ctx : null;
+  for (let i = 0; i < secret.length; i++) diff |= grant.secret.charCodeAt(i) ^ secret.charCodeAt(i);
+  return diff === 0 ? grant : null;
+}
+
+export async function rememberSavedHere(tabId: number, id: string): Promise<void> {
+  // Read again: another message may have changed the grant while the item was written.
+  const grant = await getGrant(tabId);
+  if (!grant || grant.savedHere.includes(id)) return;
+  await setGrant(tabId, { ...grant, savedHere: [...grant.savedHere, id].slice(-200) });
+}
+
+export async function forgetSavedHere(tabId: number, ids: readonly string[]): Promise<void> {
+  const grant = await getGrant(tabId);
+  if (grant) await setGrant(tabId, { ...grant, savedHere: grant.savedHere.filter((id) => !ids.includes(id)) });
+}
+
+/** A closed tab takes its context and its frame's grant with it. */
+export async function forgetTab(tabId: number): Promise<void> {
+  await browser.storage.session.remove([key(tabId), grantKey(tabId)]);
 }
 
 const key = (tabId: number) => `tab:${tabId}`;

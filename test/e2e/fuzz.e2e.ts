@@ -539,8 +539,10 @@ describe.each(BROWSERS)('message fuzzing from a content script in %s', (name) =>
     await fresh.goto(server.url('/hostile/support/story.html?after-fuzz'));
     const frame = await findSidebar(s, fresh, 15_000);
     expect(frame, 'the site was turned off by a content script').not.toBeNull();
-    expect(await frame!.evaluate(() => (document.getElementById('sb-mode-first-open') as HTMLInputElement | null)?.checked ?? null)).toBe(true);
     await fresh.close();
+    const options = await openExtensionPage(s, 'options.html', '#op-mode-first-open');
+    expect(await options.evaluate(() => (document.getElementById('op-mode-first-open') as HTMLInputElement).checked)).toBe(true);
+    await options.close();
   });
 
   it('cannot report about another page than its own', async () => {

@@ -5,7 +5,7 @@
 // and nothing from the page reaches the extension's frame. Fixture-specific checks follow.
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch, openExtensionPage, sidebarFrame, sleep, type Session } from './harness/browsers';
+import { BROWSERS, launch, openExtensionPage, sleep, type Session } from './harness/browsers';
 import { startServer, type TestServer } from './harness/server';
 import {
   clickContextTab,
@@ -58,14 +58,11 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     s = await launch(name);
     // A reader who wants the panel open on every story page: then every hostile story page
     // opens it, reserves the page's margin, and shows whether the page could hide or break it.
-    const page = await s.browser.newPage();
-    await page.setViewport(VIEWPORT);
-    await page.goto(server.url('/hostile/support/story.html'));
-    const frame = await sidebarFrame(s, page);
-    await frame.waitForSelector('#sb-mode-always-open', { timeout: 15_000 });
-    await frame.evaluate(() => (document.getElementById('sb-mode-always-open') as HTMLInputElement).click());
-    await frame.waitForFunction(() => (document.getElementById('sb-mode-always-open') as HTMLInputElement).checked, { timeout: 10_000 });
-    await page.close();
+    // Settings are changed in the options page (the sidebar inside a page only links there).
+    const options = await openExtensionPage(s, 'options.html', '#op-mode-always-open');
+    await options.evaluate(() => (document.getElementById('op-mode-always-open') as HTMLInputElement).click());
+    await options.waitForFunction(() => (document.getElementById('op-mode-always-open') as HTMLInputElement).checked, { timeout: 10_000 });
+    await options.close();
     tabsAtStart = (await s.browser.pages()).length;
   });
   afterAll(async () => {

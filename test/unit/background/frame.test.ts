@@ -1,8 +1,9 @@
 // The in-page sidebar's powers, once its secret checked out: its own tab, its own saves.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { TabContext } from '../../../src/background/tab-state';
+import type { FrameGrant, TabContext } from '../../../src/background/tab-state';
 
 const tabs = new Map<number, TabContext>();
+const grants = new Map<number, FrameGrant>();
 const data = vi.fn(async (msg: { type: string }) => (msg.type === 'items/save' ? { id: 'new-item' } : { token: 'undo' }));
 const created: unknown[] = [];
 
@@ -16,41 +17,43 @@ vi.mock('../../../src/background/data', () => ({ handleDataMessage: (m: { type: 
 vi.mock('../../../src/background/tab-state', () => ({
   getTab: async (id: number) => tabs.get(id) ?? null,
   setTab: async (ctx: TabContext) => void tabs.set(ctx.tabId, ctx),
-  publicContext: (ctx: TabContext) => ({ tabId: ctx.tabId, url: ctx.url }),
+  rememberSavedHere: async (id: number, item: string) => void grants.set(id, { ...grants.get(id)!, savedHere: [...grants.get(id)!.savedHere, item] }),
+  forgetSavedHere: async (id: number, items: string[]) =>
+    void grants.set(id, { ...grants.get(id)!, savedHere: grants.get(id)!.savedHere.filter((i) => !items.includes(i)) }),
 }));
 const { handleFrame } = await import('../../../src/background/frame');
 
 const secret = 'a'.repeat(32);
-function ctx(): TabContext {
-  return tabs.get(4)!;
-}
+const grant = () => grants.get(4)!;
 
 beforeEach(() => {
   tabs.clear();
   data.mockClear();
   created.length = 0;
-  tabs.set(4, { tabId: 4, url: 'https://www.news.example/a', report: {} as TabContext['report'], sidebar: 'open', secret, savedHere: ['saved-here'] });
+  tabs.set(4, { tabId: 4, url: 'https://www.news.example/a', report: {} as TabContext['report'], sidebar: 'open' });
+  grants.set(4, { secret, savedHere: ['saved-here'] });
 });
 
 describe('handleFrame', () => {
-  it('answers with its tab, never the secret', async () => {
-    expect(await handleFrame({ type: 'frame/context', secret }, ctx())).toEqual({ tabId: 4, url: 'https://www.news.example/a' });
+  it('answers with its own tab, and has nothing to say of the secret', async () => {
+    expect(await handleFrame({ type: 'frame/context', secret }, 4, grant())).toEqual(tabs.get(4));
+    expect(JSON.stringify(await handleFrame({ type: 'frame/context', secret }, 4, grant()))).not.toContain(secret);
   });
 
   it('remembers what it saved, and undoes only that', async () => {
     const item = { kind: 'article' as const, url: 'https://www.news.example/a', title: 't' };
-    await handleFrame({ type: 'frame/save', secret, item }, ctx());
-    expect(ctx().savedHere).toEqual(['saved-here', 'new-item']);
-    await expect(handleFrame({ type: 'frame/undoSave', secret, ids: ['saved-elsewhere'] }, ctx())).rejects.toThrow(/toolbar popup/);
-    await expect(handleFrame({ type: 'frame/undoSave', secret, ids: ['new-item', 'saved-elsewhere'] }, ctx())).rejects.toThrow();
+    await handleFrame({ type: 'frame/save', secret, item }, 4, grant());
+    expect(grant().savedHere).toEqual(['saved-here', 'new-item']);
+    await expect(handleFrame({ type: 'frame/undoSave', secret, ids: ['saved-elsewhere'] }, 4, grant())).rejects.toThrow(/toolbar popup/);
+    await expect(handleFrame({ type: 'frame/undoSave', secret, ids: ['new-item', 'saved-elsewhere'] }, 4, grant())).rejects.toThrow();
     expect(data).not.toHaveBeenCalledWith(expect.objectContaining({ type: 'items/delete' }));
-    await handleFrame({ type: 'frame/undoSave', secret, ids: ['new-item'] }, ctx());
+    await handleFrame({ type: 'frame/undoSave', secret, ids: ['new-item'] }, 4, grant());
     expect(data).toHaveBeenLastCalledWith({ type: 'items/delete', ids: ['new-item'] });
-    expect(ctx().savedHere).toEqual(['saved-here']);
+    expect(grant().savedHere).toEqual(['saved-here']);
   });
 
   it("sends the reader to the options page to confirm turning the tab's own site off", async () => {
-    await handleFrame({ type: 'frame/confirmSiteOff', secret }, ctx());
+    await handleFrame({ type: 'frame/confirmSiteOff', secret }, 4, grant());
     expect(created).toEqual([{ url: 'moz-extension://u/options.html#confirm-disable=news.example', active: true }]);
     expect(data).not.toHaveBeenCalled();
   });
