@@ -39,6 +39,8 @@ export interface Case {
   lang: string;
   /** Teasers: the page also declares the whole text as JSON-LD articleBody (as many publishers do for search engines). */
   ldBody?: boolean;
+  /** Late text: the head as served names only the title (no description), as on sites that render their metadata client-side too. */
+  bareHead?: boolean;
   /** Fronts: texts whose headlines the front lists besides `text`'s. */
   also?: string[];
 }
@@ -267,8 +269,13 @@ export function buildCase(c: Case, origin = 'http://127.0.0.1'): BuiltCase {
   doc.title = c.family === 'front' ? title : `${title} | ${c.template}`;
   setMeta(doc, 'og:title', title);
   setMeta(doc, 'twitter:title', title);
-  setMeta(doc, 'description', description);
-  setMeta(doc, 'og:description', description);
+  if (c.bareHead) {
+    for (const el of Array.from(doc.querySelectorAll('meta[name="description"], meta[property="og:description"], meta[name="twitter:description"]'))) el.remove();
+    ldFields = { ...ldFields, description: undefined };
+  } else {
+    setMeta(doc, 'description', description);
+    setMeta(doc, 'og:description', description);
+  }
   if (headlineEl) headlineEl.textContent = title;
   if (!rewriteJsonLd(doc, ldFields) && c.family === 'teaser') addJsonLd(doc, ldFields);
 

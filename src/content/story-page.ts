@@ -1,19 +1,28 @@
 // Loaded only on pages that passed the prefilter: full detection, the report to the
 // background, and the sidebar host. Everything here can be torn down with destroy().
 import { detectStory } from '../detection/detect';
+import { awaitsText } from '../detection/late-text';
+import type { DetectionResult } from '../detection/types';
 import { bundledPackData } from '../packs/bundled-data';
-import { BackgroundToContent, parse, type ContentResponses, type DetectionReport } from '../protocol/messages';
+import { BackgroundToContent, parse, type ContentPing, type ContentResponses, type DetectionReport } from '../protocol/messages';
 import { ext, runtimeAlive } from '../platform/content-runtime';
+import { watchLateText } from './late-text';
 import { SidebarHost, type SidebarState } from './sidebar-host';
 
 let host: SidebarHost | null = null;
 let reportedUrl: string | null = null;
 let listening = false;
+let stopTextWatch: (() => void) | null = null;
 
-function onMessage(message: unknown): undefined {
+function onMessage(message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void): undefined {
   const msg = parse(BackgroundToContent, message);
   if (!msg) return undefined;
-  if (msg.type === 'bg/redetect') {
+  if (msg.type === 'bg/ping') {
+    // Answered at once (sendResponse works the same in both browsers, with or without a
+    // returned promise): the background asks when the tab's address changed.
+    const reply: ContentPing = { showing: reportedUrl !== null };
+    sendResponse(reply);
+  } else if (msg.type === 'bg/redetect') {
     void enter(location.href, []);
   } else if (host) {
     if (msg.state === 'toggle') host.toggle();
@@ -50,8 +59,36 @@ export async function enter(url: string, _candidates: string[]): Promise<void> {
   if (await siteDisabled()) return leave(url);
 
   const result = detectStory(document, url, bundledPackData);
-  if (!result.storyId || !/^https?:/.test(url)) return leave(url);
+  if (!result.storyId || !/^https?:/.test(url)) {
+    leave(url);
+    // The article may still be on its way (client-rendered sites): judge it when it arrives.
+    if (result.storyId === null && /^https?:/.test(url) && awaitsText(result)) watchForText(url);
+    return;
+  }
+  await show(url, result);
+}
 
+function stopWatchingText(): void {
+  stopTextWatch?.();
+  stopTextWatch = null;
+}
+
+function watchForText(url: string): void {
+  stopWatchingText();
+  stopTextWatch = watchLateText(async () => {
+    if (location.href !== url || !runtimeAlive()) return true;
+    const result = detectStory(document, url, bundledPackData);
+    if (result.storyId) {
+      await show(url, result);
+      return true;
+    }
+    return !awaitsText(result);
+  });
+}
+
+/** Reports a story page to the background and shows its sidebar. */
+async function show(url: string, result: DetectionResult): Promise<void> {
+  stopWatchingText();
   const report: DetectionReport = {
     storyId: result.storyId,
     score: result.score,
@@ -97,6 +134,7 @@ export async function enter(url: string, _candidates: string[]): Promise<void> {
 }
 
 export function leave(url: string): void {
+  stopWatchingText();
   host?.destroy();
   host = null;
   if (reportedUrl && runtimeAlive()) {
@@ -106,6 +144,7 @@ export function leave(url: string): void {
 }
 
 export function destroy(): void {
+  stopWatchingText();
   host?.destroy();
   host = null;
   reportedUrl = null;
