@@ -2,6 +2,7 @@
 // background writes (a second connection, as in the extension), and messages for everything else.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRepository, StoryContextDb } from '../../../../src/storage';
+import { PageToBackground, parse } from '../../../../src/protocol/messages';
 import type { Change } from '../../../../src/ui/popup/api';
 
 const fake = vi.hoisted(() => {
@@ -175,6 +176,21 @@ describe('writes and files', () => {
       { type: 'items/delete', ids: ['a', 'b'] },
       { type: 'items/undo', token: 'undo-1' },
     ]);
+  });
+
+  it('reads the settings and imports with the reader’s choice, in messages the background accepts', async () => {
+    const settings = { sidebarMode: 'first-open', disabledSites: ['example.org'] };
+    fake.state.answer = (msg) => (msg.type === 'settings/get' ? settings : msg.type === 'items/import' ? { itemsAdded: 1 } : null);
+    const api = createRealApi({ db: popupDb });
+    expect(await api.currentSettings()).toEqual(settings);
+    expect(await api.importText('{"format":"story-context-export"}', 'ignore')).toEqual({ itemsAdded: 1 });
+    await api.importText('{}', 'apply');
+    expect(fake.state.sent).toEqual([
+      { type: 'settings/get' },
+      { type: 'items/import', text: '{"format":"story-context-export"}', settings: 'ignore' },
+      { type: 'items/import', text: '{}', settings: 'apply' },
+    ]);
+    for (const msg of fake.state.sent) expect(parse(PageToBackground, msg)).not.toBeNull();
   });
 
   it('builds the JSON, Markdown and CSV files from the exported snapshot', async () => {
