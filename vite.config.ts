@@ -26,7 +26,7 @@ export default defineConfig({
   build: {
     outDir,
     emptyOutDir: true,
-    target: ['chrome120', 'firefox128'],
+    target: ['chrome130', 'firefox140'],
     minify: true,
     sourcemap: false,
     rolldownOptions: {

@@ -11,7 +11,7 @@ export default defineConfig({
   build: {
     outDir,
     emptyOutDir: false,
-    target: ['chrome120', 'firefox128'],
+    target: ['chrome130', 'firefox140'],
     minify: true,
     sourcemap: false,
     lib: { entry: 'src/content/story-page.ts', formats: ['es'], fileName: () => 'content/story-page.js' },

@@ -39,6 +39,8 @@ export function manifestFor(base: Json, { target, e2e, listed = bundledListedSit
     delete m['browser_specific_settings'];
     delete m['sidebar_action'];
   } else {
+    // Chrome's key; Firefox reads its own minimum from browser_specific_settings.gecko.
+    delete m['minimum_chrome_version'];
     delete m['side_panel'];
     m.permissions = (m.permissions ?? []).filter((p) => p !== 'sidePanel');
     // Firefox cannot run a background service worker (the pref is locked off): the same module

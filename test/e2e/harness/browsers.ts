@@ -10,7 +10,7 @@ import { startProxy, type ProxyLog, type StandInResponder } from './proxy';
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
-export const GECKO_ID = 'story-context@example.org';
+export const GECKO_ID = '{75972c09-705f-468d-a213-3d28176e6430}';
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const FIREFOX = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
 

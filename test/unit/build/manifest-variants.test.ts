@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import base from '../../../manifest.json' with { type: 'json' };
 import { manifestFor, LOCAL_MATCHES } from '../../../scripts/manifest-variants';
@@ -32,8 +33,40 @@ describe('manifest variants', () => {
     expect(m['side_panel']).toBeUndefined();
     expect(m.permissions).not.toContain('sidePanel');
     const gecko = (m['browser_specific_settings'] as { gecko: { id: string; data_collection_permissions: unknown } }).gecko;
-    expect(gecko.id).toMatch(/@/);
+    expect(gecko.id).toMatch(/^\{.+\}$/);
     expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+
+  it('gives Firefox a permanent id in UUID form, which the e2e harness installs under', () => {
+    const gecko = (variant('firefox')['browser_specific_settings'] as { gecko: { id: string } }).gecko;
+    expect(gecko.id).toMatch(/^\{[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\}$/);
+    // The id becomes permanent at the first upload to addons.mozilla.org: never change it.
+    expect(gecko.id).toBe('{75972c09-705f-468d-a213-3d28176e6430}');
+    const harness = readFileSync('test/e2e/harness/browsers.ts', 'utf8');
+    expect(harness).toContain(`export const GECKO_ID = '${gecko.id}';`);
+  });
+
+  it('sets the minimum browser versions on purpose, and claims no untested Android build', () => {
+    const chrome = variant('chrome');
+    const firefox = variant('firefox');
+    // Chrome 130: use_dynamic_url takes effect (the trust model); the side panel needs 114.
+    expect(chrome['minimum_chrome_version']).toBe('130');
+    expect(firefox['minimum_chrome_version']).toBeUndefined();
+    const settings = firefox['browser_specific_settings'] as Record<string, { strict_min_version?: string }>;
+    // Firefox 140: data_collection_permissions (test/unit/build/min-versions.test.ts checks every API).
+    expect(settings['gecko']!.strict_min_version).toBe('140.0');
+    expect(settings['gecko_android']).toBeUndefined();
+  });
+
+  it('has a keyboard shortcut for the popup besides the sidebar toggle, in both browsers', () => {
+    for (const target of ['chrome', 'firefox'] as const) {
+      const commands = variant(target)['commands'] as Record<string, { suggested_key?: { default?: string } }>;
+      const popup = commands['_execute_action']?.suggested_key?.default;
+      const toggle = commands['toggle-sidebar']?.suggested_key?.default;
+      expect(popup).toMatch(/^(Alt|Ctrl)\+Shift\+[A-Z0-9]$/);
+      expect(toggle).toMatch(/^(Alt|Ctrl)\+Shift\+[A-Z0-9]$/);
+      expect(popup).not.toBe(toggle);
+    }
   });
 
   it('runs on local addresses only in the test build', () => {
