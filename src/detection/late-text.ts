@@ -7,7 +7,7 @@
 import type { DetectionResult } from './types';
 
 /** Less main text than this (weighted: CJK 3, Hangul 2) is not yet an article to judge. */
-export const MIN_ARTICLE_WEIGHT = 1200;
+export const MIN_ARTICLE_WEIGHT = 800;
 
 export const LATE_TEXT_LIMITS = {
   /** How long after the first look the watch may last. */
