@@ -1,6 +1,8 @@
 /**
  * Time per page of the prefilter and of full detection, in node (linkedom documents), over the
- * frozen fixtures: the labelled corpus pages and the real pages.
+ * frozen fixtures: the labelled corpus pages, the real pages, and the pages built from real site
+ * templates (whole articles, teasers, client-rendered pages once their text is in, fronts). The
+ * heaviest page (most elements) is named with its own median.
  *
  *   npx tsx src/cli/bench-detect.ts [--runs N] [--json]
  *
@@ -17,11 +19,22 @@ import { bundledPacks } from '../packs/bundled';
 import { prefilterIndex } from '../packs/prefilter-index';
 import { detectStory } from '../detection/detect';
 import { prefilter, readPrefilterInput } from '../detection/prefilter';
+import { buildAll, type Family } from './template-pages';
 
 const root = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
-const SETS = [
-  { name: 'corpus', dir: join(root, 'corpus/pages') },
-  { name: 'realpages', dir: join(root, 'realpages/pages') },
+interface BenchSet {
+  name: string;
+  pages: () => { file: string; html: string }[];
+}
+const fromDir = (dir: string) => () => htmlFiles(dir).map((file) => ({ file, html: readFileSync(file, 'utf8') }));
+const fromTemplates = (family: Family) => () => buildAll((c) => c.family === family).map((c) => ({ file: c.file, html: c.html }));
+const SETS: BenchSet[] = [
+  { name: 'corpus', pages: fromDir(join(root, 'corpus/pages')) },
+  { name: 'realpages', pages: fromDir(join(root, 'realpages/pages')) },
+  { name: 'templates', pages: fromTemplates('template') },
+  { name: 'teasers', pages: fromTemplates('teaser') },
+  { name: 'late text', pages: fromTemplates('late') },
+  { name: 'fronts', pages: fromTemplates('front') },
 ];
 
 const args = process.argv.slice(2);
@@ -67,10 +80,11 @@ interface Row {
 }
 
 const rows: Row[] = [];
+let heaviest = { file: '', elements: 0, medianMs: NaN };
 for (const set of SETS) {
-  const docs = htmlFiles(set.dir).map((file) => ({ file, doc: parseHTML(readFileSync(file, 'utf8')).document as unknown as Document }));
+  const docs = set.pages().map(({ file, html }) => ({ file, doc: parseHTML(html).document as unknown as Document }));
   // A URL no pack lists, so known-coverage lookups cannot shortcut the work being timed.
-  const url = pathToFileURL(join(set.dir, 'page.html')).href;
+  const url = pathToFileURL(join(root, 'page.html')).href;
   // Warm up the JIT and the per-pack caches, as a long-lived content script would be after its first page.
   for (const { doc } of docs.slice(0, 5)) {
     prefilter(readPrefilterInput(doc, url), prefilterIndex);
@@ -78,9 +92,12 @@ for (const set of SETS) {
   }
   const pre: number[] = [];
   const full: number[] = [];
-  for (const { doc } of docs) {
+  for (const { file, doc } of docs) {
     pre.push(timeIt(() => prefilter(readPrefilterInput(doc, url), prefilterIndex)));
-    full.push(timeIt(() => detectStory(doc, url, bundledPacks)));
+    const ms = timeIt(() => detectStory(doc, url, bundledPacks));
+    full.push(ms);
+    const elements = doc.querySelectorAll('*').length;
+    if (elements > heaviest.elements) heaviest = { file: file.replace(root, ''), elements, medianMs: ms };
   }
   for (const [stage, times] of [
     ['prefilter', pre],
@@ -92,7 +109,7 @@ for (const set of SETS) {
 }
 
 if (args.includes('--json')) {
-  process.stdout.write(`${JSON.stringify({ runsPerPage: RUNS, node: process.version, rows }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ runsPerPage: RUNS, node: process.version, rows, heaviest }, null, 2)}\n`);
 } else {
   const lines = [
     `node ${process.version}, ${RUNS} runs per page, time per page in ms`,
@@ -103,5 +120,6 @@ if (args.includes('--json')) {
       `${r.set.padEnd(11)} ${r.stage.padEnd(15)} ${String(r.pages).padStart(6)} ${r.medianMs.toFixed(3).padStart(8)} ${r.p95Ms.toFixed(3).padStart(8)} ${r.maxMs.toFixed(3).padStart(8)}`,
     );
   }
+  lines.push(`heaviest page: ${heaviest.file} (${heaviest.elements} elements), full detection ${heaviest.medianMs.toFixed(3)} ms median`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }

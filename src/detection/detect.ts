@@ -6,7 +6,7 @@ import { fold } from './fold';
 import { pageLanguage } from './lang';
 import { findMentions, leadEnd, scorePack, textWeight, type PackScore, type PageText } from './score';
 import { MIN_ARTICLE_WEIGHT } from './late-text';
-import { findFirst } from './terms';
+import { findAll, findFirst } from './terms';
 import { indexText } from './text-index';
 import type { DetectionResult, MatchedSignal } from './types';
 import { findCaution, findKnownCoverage } from './url';
@@ -123,8 +123,12 @@ export function detectStory(doc: Document, url: string, packs: readonly StoryPac
     if (!chosen) return result;
     const subject = new Set(chosen.pack.detection.requireAll[0] ?? []);
     // The headline repeated above the article is not article text.
-    const bodyIndex = titleText.length > 10 && mainText.includes(titleText) ? indexText(mainText.split(titleText).join('\n')) : mainIndex;
-    result.textNamesSubject = compilePack(chosen.pack).signals.some((s) => subject.has(s.id) && s.terms.some((t) => findFirst(t, bodyIndex) !== null));
+    const headline: [number, number][] = [];
+    if (titleText.length > 10) for (let at = mainText.indexOf(titleText); at >= 0 && headline.length < 5; at = mainText.indexOf(titleText, at + 1)) headline.push([at, at + titleText.length]);
+    const inArticle = (m: { start: number }) => !headline.some(([a, b]) => m.start >= a && m.start < b);
+    result.textNamesSubject = compilePack(chosen.pack).signals.some(
+      (s) => subject.has(s.id) && s.terms.some((t) => (headline.length === 0 ? findFirst(t, mainIndex) !== null : findAll(t, mainIndex, 10).some(inArticle))),
+    );
     result.score = chosen.score.score;
     result.threshold = chosen.score.threshold;
     result.signals = chosen.score.signals;
