@@ -11,8 +11,9 @@ const e2e = process.argv.includes('--e2e');
 const root = process.env['SC_DIST_ROOT'] ?? 'dist';
 const targets: Target[] = ['chrome', 'firefox'];
 
+/** Sorted, so the zip's entry order does not depend on the file system's directory order. */
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
+  return readdirSync(dir).sort().flatMap((name) => {
     const p = join(dir, name);
     return statSync(p).isDirectory() ? filesUnder(p) : [p];
   });

@@ -15,6 +15,7 @@ const steps: Step[] = [
   { name: 'lint', cmd: 'npx eslint --max-warnings=0 .' },
   { name: 'unit tests', cmd: 'npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/unit-results.json', report: '.tmp/unit-results.json' },
   { name: 'build', cmd: 'npx tsx scripts/build.ts' },
+  { name: 'reproducible build from the source archive', cmd: 'npx tsx scripts/check-reproducible.ts' },
   { name: 'build (e2e)', cmd: 'npx tsx scripts/build.ts --e2e' },
   { name: 'content script size budget', cmd: 'npx tsx scripts/check-size.ts' },
   { name: 'web-ext lint', cmd: 'npx tsx scripts/lint-firefox.ts' },
