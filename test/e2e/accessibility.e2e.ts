@@ -1,5 +1,6 @@
-// axe-core inside the real sidebar (in its extension frame on a story page) and the popup, in
-// both browsers, light and dark where the browser lets the test choose.
+// axe-core inside the real sidebar (in its extension frame on a story page), the popup, the
+// welcome page and the options page, in both browsers, light and dark where the browser lets
+// the test choose.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -58,6 +59,15 @@ describe.each(BROWSERS)('accessibility in %s', (name) => {
       expect(await axe(popup.mainFrame())).toEqual([]);
       await popup.close();
     });
+
+    for (const path of ['welcome.html', 'options.html', 'options.html#confirm-disable=news.example.com']) {
+      it(`finds no violations in ${path} (${scheme})`, async () => {
+        const page = await openExtensionPage(s, path, '[data-ready]');
+        if (name === 'chromium') await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+        expect(await axe(page.mainFrame())).toEqual([]);
+        await page.close();
+      });
+    }
 
     it(`finds no violations in the popup's question before an import changes settings (${scheme})`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'sc-a11y-'));
