@@ -4,7 +4,8 @@ import { build } from 'vite';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { zipSync } from 'fflate';
-import { webAccessibleFor, type Target } from './manifest-variants';
+import type { Target } from './manifest-variants';
+import { setWebAccessible } from './web-accessible-output';
 
 const e2e = process.argv.includes('--e2e');
 // Another output root lets two people build at once without overwriting each other's builds.
@@ -28,13 +29,6 @@ function zipDir(dir: string, zipPath: string): void {
     entries[rel] = readFileSync(file);
   }
   writeFileSync(zipPath, zipSync(entries, { level: 9, mtime: new Date('2025-11-14T00:00:00Z') }));
-}
-
-function setWebAccessible(outDir: string, target: Target): void {
-  const path = join(outDir, 'manifest.json');
-  const m = JSON.parse(readFileSync(path, 'utf8')) as { web_accessible_resources?: Array<{ resources: string[]; matches: string[] }> };
-  m.web_accessible_resources = webAccessibleFor(target, m.web_accessible_resources ?? []);
-  writeFileSync(path, JSON.stringify(m, null, 2));
 }
 
 const version = (JSON.parse(readFileSync('manifest.json', 'utf8')) as { version: string }).version;

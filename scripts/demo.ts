@@ -9,9 +9,17 @@ import type { Page } from 'puppeteer-core';
 import { launch, openExtensionPage, openSidebarFromTab, sidebarFrame, sleep } from '../test/e2e/harness/browsers';
 import { startServer } from '../test/e2e/harness/server';
 import { articleHtml, escapeHtml, seedPageHtml, unrelatedPageHtml } from '../test/e2e/harness/pages';
+import { ensureSystem } from './ensure-system';
 
 const out = resolve('demo-output');
 const windowed = Boolean(process.env['DISPLAY']) && !process.argv.includes('--headless');
+
+// Chromium, and a CJK font for the Chinese and Japanese text: installed first when missing and possible.
+const missing = ensureSystem('demo');
+if (missing) {
+  console.error(missing);
+  process.exit(1);
+}
 
 console.log('Building the extension (test build: it also runs on 127.0.0.1)…');
 const built = spawnSync('npx', ['tsx', 'scripts/build.ts', '--e2e'], { stdio: 'inherit' });
@@ -99,6 +107,50 @@ try {
   await sleep(300);
   await shot(popup, 'popup');
   await popup.close();
+
+  // Store screenshots at 1280×800, the size both stores take: the sidebar beside a story page,
+  // light and dark, and the toolbar popup over the page it was opened from.
+  const STORE = { width: 1280, height: 800 };
+  for (const [path, scheme] of [
+    ['/news/us-accuses-alibaba.html', 'light'],
+    ['/news/alibaba-accused-by-washington.html', 'dark'],
+  ] as const) {
+    const page = await s.browser.newPage();
+    await page.setViewport(STORE);
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    await page.goto(server.url(path));
+    await openSidebarFromTab(page);
+    const frame = await sidebarFrame(s, page);
+    await sleep(600);
+    await shot(page, `store-sidebar-${scheme}`);
+    // Something saved, so the popup shows what a reader's list looks like.
+    for (const testid of ['save-article', 'save-claim']) {
+      await (await frame.waitForSelector(`[data-testid=${testid}]`, { timeout: 10_000 }))?.click();
+      await sleep(300);
+    }
+    await page.close();
+  }
+  const behind = await s.browser.newPage();
+  await behind.setViewport(STORE);
+  await behind.goto(server.url('/news/us-accuses-alibaba.html'));
+  await sleep(800);
+  const pageShot = await behind.screenshot({ encoding: 'base64' });
+  const storePopup = await openExtensionPage(s, 'popup.html');
+  await storePopup.setViewport({ width: 420, height: 600 });
+  await sleep(500);
+  const popupShot = await storePopup.screenshot({ encoding: 'base64' });
+  await storePopup.close();
+  const composite = await s.browser.newPage();
+  await composite.setViewport(STORE);
+  await composite.setContent(
+    '<body style="margin:0;overflow:hidden">' +
+      `<img alt="" src="data:image/png;base64,${pageShot}" style="position:absolute;inset:0;filter:brightness(0.85)">` +
+      `<img alt="" src="data:image/png;base64,${popupShot}" style="position:absolute;top:0;right:16px;border:1px solid #999;box-shadow:0 6px 24px rgb(0 0 0 / 35%)">` +
+      '</body>',
+  );
+  await shot(composite, 'store-popup');
+  await composite.close();
+  await behind.close();
 } finally {
   await s.close();
   await server.close();

@@ -2,6 +2,7 @@
 // line `N passed, N failed` over all suites. A step that fails stops the ones that depend on it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureSystem } from './ensure-system';
 
 interface Step {
   name: string;
@@ -22,6 +23,14 @@ const steps: Step[] = [
   { name: 'e2e (Chromium and Firefox)', cmd: 'npx vitest run -c vitest.e2e.config.ts', report: '.tmp/e2e-results.json' },
   { name: 'network audit of the e2e browsers', cmd: 'npx tsx scripts/network-audit.ts' },
 ];
+
+// Debian's Chromium and Firefox ESR, installed first when missing and possible (ensure-system.ts).
+const missing = ensureSystem('test');
+if (missing) {
+  console.error(missing);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 
 mkdirSync('.tmp', { recursive: true });
 let passed = 0;
