@@ -73,9 +73,16 @@ async function sync(): Promise<void> {
 export async function injectIntoOpenTabs(origins: string[]): Promise<void> {
   const cs = manifestContentScript();
   if (!cs || origins.length === 0) return;
-  const tabs = await browser.tabs.query({ url: origins });
+  // A tab the content script already runs in (a listed site, or a site granted before) must
+  // not get a second copy: only the tabs the new grant opens up.
+  const before = [...cs.matches, ...(await grantedOrigins()).filter((o) => !origins.includes(o))];
+  const [tabs, covered] = await Promise.all([
+    browser.tabs.query({ url: origins }),
+    before.length ? browser.tabs.query({ url: before }) : Promise.resolve([]),
+  ]);
+  const already = new Set(covered.map((t) => t.id));
   await Promise.all(
-    tabs.map((tab) =>
+    tabs.filter((tab) => !already.has(tab.id)).map((tab) =>
       tab.id === undefined
         ? undefined
         : browser.scripting.executeScript({ target: { tabId: tab.id }, files: cs.js }).catch(() => undefined),

@@ -31,6 +31,7 @@ const COVERAGE_URL =
 const UNLISTED_STORY_URL = 'https://www.thestar.com.my/tech/tech-news/2025/11/16/alibaba-denies-us-memo-claims';
 const UNLISTED_OTHER_URL = 'https://www.thestar.com.my/business/2025/08/29/alibaba-cloud-revenue-grows';
 const OTHER_UNLISTED_STORY_URL = 'https://www.manilatimes.net/2025/11/16/world/alibaba-pla-memo/2222222';
+const THIRD_UNLISTED_STORY_URL = 'https://www.dawn.com/news/1955555/alibaba-rejects-white-house-memo';
 
 async function open(s: Session, url: string): Promise<Page> {
   const page = await s.browser.newPage();
@@ -221,17 +222,30 @@ describe.each(BROWSERS)('reach in %s', (name) => {
     beforeAll(async () => {
       s = await launch(name);
       const site = new StandInSite(s);
+      site.serve(COVERAGE_URL, storyHtml);
       site.serve(UNLISTED_STORY_URL, storyHtml);
       site.serve(UNLISTED_OTHER_URL, nearMissHtml);
       site.serve(OTHER_UNLISTED_STORY_URL, storyHtml);
+      site.serve(THIRD_UNLISTED_STORY_URL, storyHtml);
     });
     afterAll(async () => {
       await s?.close();
     });
 
-    it('shows the sidebar on an unlisted https site and leaves other pages untouched', async () => {
+    it('shows the sidebar on an unlisted https site, open tabs included, and leaves other pages untouched', async () => {
+      // Open before the answer: a listed story tab (the content script already runs there) and
+      // an unlisted one (nothing runs there yet).
+      const listed = await open(s, COVERAGE_URL);
+      await expectSidebar(s, listed);
+      const early = await open(s, OTHER_UNLISTED_STORY_URL);
+      expect(await untouched(early, storyHtml)).toBe(true);
       const welcome = await answerWelcome(s, 'any');
       expect(await welcome.$eval('[data-testid=welcome-done]', (e) => e.textContent)).toMatch(/any site/);
+      // The open unlisted tab gets the sidebar without a reload; the listed one keeps its one.
+      await expectSidebar(s, early);
+      expect(await listed.$$eval('[data-story-context]', (hosts) => hosts.length)).toBe(1);
+      await early.close();
+      await listed.close();
       const page = await open(s, UNLISTED_STORY_URL);
       await expectSidebar(s, page);
       const nearMiss = await open(s, UNLISTED_OTHER_URL);
@@ -248,7 +262,7 @@ describe.each(BROWSERS)('reach in %s', (name) => {
       await options.click('#op-access-listed');
       await options.waitForSelector('[data-ready][data-access=listed]', { timeout: 10_000 });
       await options.close();
-      const page = await open(s, OTHER_UNLISTED_STORY_URL);
+      const page = await open(s, THIRD_UNLISTED_STORY_URL);
       const popup = await popupFromToolbar(s, page);
       await popup.waitForSelector('[data-testid=tab-status][data-state=unlisted]', { timeout: 10_000 });
       await popup.close().catch(() => undefined);
