@@ -50,16 +50,17 @@ const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 // Class or id naming a box that is never the article, whatever else it says.
 const BOILERPLATE_STRONG =
-  /(?:^|[\s_-])(?:comments?|comment-[a-z]+|disqus|trending|most-?(?:read|popular|viewed|shared)|popular|related|recommend(?:ed|ations)?|outbrain|taboola|repl(?:y|ies)|more-?stories|also-?read|newsletter|cookie|consent|paywall)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:comments?|comment-[a-z]+|disqus|trending|most-?(?:read|popular|viewed|shared)|popular|related|recommend(?:ed|ations)?|outbrain|taboola|repl(?:y|ies)|more-?stories|also-?read|newsletter|cookie|consent)(?:$|[\s_-])/i;
 // Class or id that usually marks boilerplate, unless it also names the content.
 const BOILERPLATE_WEAK =
   /(?:^|[\s_-])(?:sidebar|share|sharing|social|promo|ads?|advert(?:isement)?|sponsor(?:ed)?|footer|nav|navbar|menu|breadcrumbs?|subscribe|masthead|toolbar|widget|byline|tags?)(?:$|[\s_-])/i;
 const CONTENT_HINT = /article|body|content|main|story|entry|post|text/i;
 // Galleries and slideshows: fifty captions outweigh an article, and they are never its text.
 const GALLERY = /(?:^|[\s_-])(?:gallery|galleries|slideshow|carousel|slider|swiper|lightbox)(?:$|[\s_-])/i;
-// "Read more" names two different things: a box of links to other articles, and the wrapper a
-// site folds a long article into behind a "read more" button. Link density tells them apart.
-const READ_MORE = /read-?more/i;
+// "Read more" and "paywall" each name two different things: a box of links to other articles or
+// the subscription gate, and the wrapper a site puts the article itself in (folded behind a
+// "read more" button, or the part a subscriber sees). Length and link density tell them apart.
+const READ_MORE = /read-?more|paywall/i;
 // Headings that open a box of other links rather than the article.
 const BOILERPLATE_HEADING =
   /^(?:trending|most (?:read|popular|viewed|shared)|popular|related|read (?:more|also|next)|more (?:from|stories|news|on)|comments?|recommended|top stories|latest( news)?|you may also like|also in category|热门|熱門|热点|熱點|相关|相關|推荐|推薦|延伸阅读|延伸閱讀|评论|評論|ランキング|関連|人気|おすすめ|コメント|많이 본|인기|관련|댓글|читайте также|популярное|по теме|самое читаемое|комментарии|lo más leído|más leídas|más leído|relacionad|tendencias|comentarios|les plus lus|à lire aussi|lire aussi|commentaires|sur le même sujet|meistgelesen|kommentare|mehr zum thema|das könnte sie auch interessieren|mais lidas|comentários|leia também|الأكثر قراءة|تعليقات|اقرأ أيضا|ذات صلة)/i;

@@ -32,6 +32,7 @@ export const prefilterIndex: PrefilterIndex = {
         "memorandum",
         "militares chineses",
         "militares chinos",
+        "noak",
         "pla",
         "volksbefreiungsarmee",
         "алибаб*",

@@ -91,6 +91,11 @@ describe('the prefilter never turns away a labelled positive', () => {
   ])('keeps a Russian or Spanish headline that names China’s military without naming Alibaba: %s', (title) => {
     expect(prefilter({ url: 'https://news.example/x', title, meta: [] }, prefilterIndex)).toEqual([STORY]);
   });
+
+  it('keeps a Russian page by its transliterated address when the title says only “a Chinese giant”', () => {
+    const url = 'https://news.example/usa/torgovogo-giganta-iz-kitaya-obvinili-v-sotrudnichestve-s-noak-protiv-ssha';
+    expect(prefilter({ url, title: 'Торгового гиганта из Китая обвинили в сотрудничестве против США', meta: [] }, prefilterIndex)).toEqual([STORY]);
+  });
 });
 
 // Reduced markup of the real templates that broke extraction (test inputs, not pack content).
@@ -122,6 +127,13 @@ describe('extraction on real template families', () => {
     const text = extractPage(doc).mainText;
     expect(text).toContain('malicious PR operation');
     expect(text).not.toContain('Read more:');
+  });
+
+  it('reads an article whose container is named for the paywall, and skips the gate itself', () => {
+    const doc = parse(page(`<div class="article-body paywall">${paras(ARTICLE)}</div><div class="paywall-gate"><p>Subscribe to continue reading.</p></div>`));
+    const text = extractPage(doc).mainText;
+    expect(text).toContain('payment records');
+    expect(text).not.toContain('Subscribe');
   });
 
   it('prefers the article over a 50-slide gallery beside it, and leaves the captions out', () => {
