@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SidebarMode } from '../../protocol/messages';
 import type { SiteAccessChoice } from '../settings/site-access';
+import { plural } from '../shared/plural';
 import type { OptionsApi, SavedCounts } from './api';
 import { confirmDisableHost } from './confirm-disable';
 
@@ -160,7 +161,7 @@ export function App({ api, hash }: { api: OptionsApi; hash: string }) {
   const exportAll = () => {
     setDataNote(t('op_exporting'));
     api.exportAll().then(
-      ({ name, count }) => setDataNote(t('op_exported', String(count), name)),
+      ({ name, count }) => setDataNote(plural(t, 'op_exported', count, String(count), name)),
       (e) => setDataNote(t('op_exportFailed', messageOf(e))),
     );
   };
@@ -169,7 +170,7 @@ export function App({ api, hash }: { api: OptionsApi; hash: string }) {
     setAskDelete(false);
     api.deleteAll().then(
       (n) => {
-        setDataNote(t('op_deleted', String(n)));
+        setDataNote(plural(t, 'op_deleted', n));
         setCounts((c) => (c ? { ...c, items: 0 } : c));
         deleteRef.current?.focus();
       },
@@ -241,7 +242,7 @@ export function App({ api, hash }: { api: OptionsApi; hash: string }) {
             />
             <label for="op-access-listed">{t('wl_listed')}</label>
             <p id="op-access-listed-desc" class="hint">
-              {t('op_accessListedHint', String(api.listedSites.length))}
+              {plural(t, 'op_accessListedHint', api.listedSites.length)}
             </p>
           </div>
         </fieldset>
@@ -304,7 +305,7 @@ export function App({ api, hash }: { api: OptionsApi; hash: string }) {
 
       <section aria-labelledby="op-data">
         <h2 id="op-data">{t('op_dataTitle')}</h2>
-        <p data-testid="counts">{counts ? t('op_counts', String(counts.items), String(counts.visits)) : t('op_countsUnknown')}</p>
+        <p data-testid="counts">{counts ? t('op_counts', plural(t, 'op_countItems', counts.items), plural(t, 'op_countVisits', counts.visits)) : t('op_countsUnknown')}</p>
         <div class="actions">
           <button type="button" data-testid="export" onClick={exportAll}>
             {t('op_export')}
@@ -322,7 +323,7 @@ export function App({ api, hash }: { api: OptionsApi; hash: string }) {
         </div>
         {askDelete && counts ? (
           <div ref={deleteConfirmRef} class="confirm" role="group" aria-labelledby="op-delete-q" tabIndex={-1} data-testid="delete-confirm">
-            <p id="op-delete-q">{t('op_deleteConfirm', String(counts.items))}</p>
+            <p id="op-delete-q">{plural(t, 'op_deleteConfirm', counts.items)}</p>
             <div class="actions">
               <button type="button" class="danger" data-action="confirm-delete" onClick={deleteAll}>
                 {t('op_deleteYes')}

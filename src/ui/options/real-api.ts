@@ -6,6 +6,7 @@ import type { SidebarMode } from '../../protocol/messages';
 import { openDb } from '../../storage/db';
 import type { Settings, StorageSnapshot } from '../../storage/model';
 import { onBroadcast, request, t } from '../shared/client';
+import { messagesLocale } from '../shared/document-language';
 import { saveTextFile } from '../popup/download';
 import { chooseAnySite, chooseListedOnly, currentSiteAccess, listedSiteNames } from '../settings/site-access';
 import type { OptionsApi } from './api';
@@ -14,7 +15,7 @@ export function createOptionsApi(): OptionsApi {
   const db = openDb();
   const settings = () => request<Settings>({ type: 'settings/get' });
   return {
-    locale: browser.i18n.getUILanguage(),
+    locale: messagesLocale(t),
     t,
     listedSites: listedSiteNames(),
     siteAccess: currentSiteAccess,

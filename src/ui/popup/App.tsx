@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ImportSettingsChoice, SettingsChanges } from '../../formats/import-json';
 import type { ImportSummary, ItemPatch, SavedItem } from '../../storage/model';
 import { toStorageError } from '../../storage/errors';
+import { plural } from '../shared/plural';
 import type { PopupApi, TabStatus } from './api';
 import { exportFileName } from '../../formats/export-json';
 import { exportMime, type ExportFormat } from './download';
@@ -186,7 +187,7 @@ export function App({ api }: { api: PopupApi }) {
     setSelected((s) => without(s, ids));
     focusAfter();
     const mine = ++serial.current;
-    const message = ids.length === 1 ? t('pp_deletedOne') : t('pp_deletedMany', String(ids.length));
+    const message = plural(t, 'pp_deleted', ids.length);
     api.deleteItems(ids).then(
       (token) => setUndo({ offer: { serial: mine, message, undoable: true }, token, ids }),
       (error) => {
@@ -237,7 +238,7 @@ export function App({ api }: { api: PopupApi }) {
     api.undoDelete(pending.token).then(
       () => {
         setHidden((h) => without(h, pending.ids));
-        const message = pending.ids.length === 1 ? t('pp_restoredOne') : t('pp_restoredMany', String(pending.ids.length));
+        const message = plural(t, 'pp_restored', pending.ids.length);
         setUndo({ offer: { serial: ++serial.current, message, undoable: false }, token: null, ids: [] });
       },
       fail('pp_undoFailed'),
@@ -252,7 +253,7 @@ export function App({ api }: { api: PopupApi }) {
       .then((file) => {
         const name = exportFileName(format);
         api.saveFile(name, exportMime(format), file.text);
-        setIo({ kind: 'ok', text: file.count === 1 ? t('pp_exportedOne', name) : t('pp_exported', String(file.count), name) });
+        setIo({ kind: 'ok', text: plural(t, 'pp_exported', file.count, String(file.count), name) });
       })
       .catch((error) => setIo({ kind: 'error', text: t('pp_exportFailed', messageOf(error)) }))
       .finally(() => setIoBusy(false));
@@ -262,10 +263,10 @@ export function App({ api }: { api: PopupApi }) {
   const importedText = (summary: ImportSummary, asked: ImportSettingsChoice | null): string => {
     const added = String(summary.itemsAdded);
     const merged = String(summary.itemsUpdated + summary.itemsUnchanged);
-    const one = summary.itemsAdded === 1;
-    if (asked === 'apply') return one ? t('pp_importedOneSettingsApplied', merged) : t('pp_importedSettingsApplied', added, merged);
-    if (asked === 'ignore') return one ? t('pp_importedOneSettingsIgnored', merged) : t('pp_importedSettingsIgnored', added, merged);
-    return one ? t('pp_importedOne', merged) : t('pp_imported', added, merged);
+    const n = summary.itemsAdded;
+    if (asked === 'apply') return plural(t, 'pp_importedSettingsApplied', n, added, merged);
+    if (asked === 'ignore') return plural(t, 'pp_importedSettingsIgnored', n, added, merged);
+    return plural(t, 'pp_imported', n, added, merged);
   };
 
   const sendImport = (text: string, settings: ImportSettingsChoice, asked: boolean) =>
@@ -322,10 +323,8 @@ export function App({ api }: { api: PopupApi }) {
     : !complete
       ? t('pp_loading')
       : filtered
-      ? t('pp_countFiltered', String(shown.length), String(total))
-      : total === 1
-        ? t('pp_countOne')
-        : t('pp_countMany', String(total));
+      ? plural(t, 'pp_countFiltered', total, String(shown.length), String(total))
+      : plural(t, 'pp_count', total);
 
   let listArea;
   if (loadError) {

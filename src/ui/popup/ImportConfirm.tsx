@@ -5,6 +5,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { SettingsChanges } from '../../formats/import-json';
 import type { SidebarMode } from '../../storage/model';
+import { plural } from '../shared/plural';
 
 export type ImportConfirmChoice = 'apply' | 'ignore' | 'cancel';
 
@@ -37,11 +38,10 @@ function joinList(locale: string, parts: string[]): string {
 export function describeChanges(t: Props['t'], locale: string, changes: SettingsChanges): string[] {
   const lines: string[] = [];
   const sites = changes.sitesOff;
-  if (sites.length === 1) lines.push(t('pp_importSitesOffOne', sites[0]!));
-  else if (sites.length > 1) {
+  if (sites.length > 0) {
     const named = sites.slice(0, SITES_NAMED);
     const parts = sites.length > named.length ? [...named, t('pp_importSitesMore', String(sites.length - named.length))] : named;
-    lines.push(t('pp_importSitesOff', String(sites.length), joinList(locale, parts)));
+    lines.push(plural(t, 'pp_importSitesOff', sites.length, String(sites.length), joinList(locale, parts)));
   }
   if (changes.sidebarMode) {
     lines.push(t('pp_importModeChange', t(MODE_KEYS[changes.sidebarMode.from]), t(MODE_KEYS[changes.sidebarMode.to])));

@@ -11,6 +11,7 @@ import { openDb, type StoryContextDb } from '../../storage/db';
 import type { ImportSummary, SavedItem, Settings, StorageSnapshot } from '../../storage/model';
 import { META_ITEMS_REVISION } from '../../storage/schema-history';
 import { onBroadcast, request, t } from '../shared/client';
+import { messagesLocale } from '../shared/document-language';
 import type { Change, ExportedFile, PopupApi, TabStatus } from './api';
 import type { CheckPageResult } from '../../protocol/messages';
 import { saveTextFile, type ExportFormat } from './download';
@@ -100,7 +101,7 @@ export function createRealApi({ db = openDb(), prefetch }: RealApiOptions = {}):
   }
 
   return {
-    locale: browser.i18n.getUILanguage(),
+    locale: messagesLocale(t),
     t,
 
     async tabStatus(): Promise<TabStatus> {

@@ -4,6 +4,7 @@ import type { CoverageItem, StoryPack } from '../../packs/schema';
 import { Chip } from '../components/Chip';
 import { ExternalLink } from '../components/ExternalLink';
 import { Section } from '../components/Section';
+import { plural } from '../shared/plural';
 import { displayHost } from '../components/safe-url';
 import {
   coverageByEvent,
@@ -42,9 +43,9 @@ function Counts({ pack }: { pack: StoryPack }) {
   return (
     <div class="counts" data-testid="coverage-counts">
       <ul class="plain-list">
-        <li>{t('sb_count_denial', String(counts.denial.yes), String(counts.denial.of), party)}</li>
-        <li>{t('sb_count_embassy', String(counts.embassy.yes), String(counts.embassy.of))}</li>
-        <li>{t('sb_count_caveat', String(counts.ftCaveat.yes), String(counts.ftCaveat.of), pack.firstReport.publisher)}</li>
+        <li>{plural(t, 'sb_count_denial', counts.denial.of, String(counts.denial.yes), String(counts.denial.of), party)}</li>
+        <li>{plural(t, 'sb_count_embassy', counts.embassy.of, String(counts.embassy.yes), String(counts.embassy.of))}</li>
+        <li>{plural(t, 'sb_count_caveat', counts.ftCaveat.of, String(counts.ftCaveat.yes), String(counts.ftCaveat.of), pack.firstReport.publisher)}</li>
       </ul>
       <p class="small muted">{t('sb_count_basis')}</p>
     </div>

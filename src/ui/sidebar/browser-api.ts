@@ -5,6 +5,7 @@
 import { browser } from '../../platform/browser';
 import { activeWebTab } from '../shared/active-tab';
 import { onBroadcast, request, t } from '../shared/client';
+import { messagesLocale } from '../shared/document-language';
 import type { Change, SavedItemView, SidebarApi, SidebarSettings, TabContext, Visit } from './api';
 
 export interface BrowserApiOptions {
@@ -56,7 +57,8 @@ function frameRequests(secret: string): Requests {
 export function createBrowserApi(options: BrowserApiOptions): SidebarApi {
   return {
     t,
-    uiLanguage: () => browser.i18n.getUILanguage(),
+    // The language of the messages in use (not the browser's alone): dates and language names match the text.
+    uiLanguage: () => messagesLocale(t),
     privileged: options.secret === undefined,
     async activeTabId() {
       return (await activeWebTab())?.id;

@@ -11,14 +11,14 @@ const embedded = new URLSearchParams(location.search).get('embedded') === '1';
 const root = document.getElementById('app');
 
 function show(api: ReturnType<typeof createBrowserApi>): void {
-  applyDocumentLanguage(document, api.uiLanguage(), api.t('sidebarTitle'));
+  applyDocumentLanguage(document, api.t, api.t('sidebarTitle'));
   if (root) render(<App api={api} embedded={embedded} />, root);
 }
 
 if (!embedded) {
   show(createBrowserApi({ followActiveTab: true }));
 } else {
-  document.title = t('sidebarTitle');
+  applyDocumentLanguage(document, t, t('sidebarTitle'));
   // Framed by anything but this extension's own content script, the sidebar never learns a
   // secret and shows nothing: there is nothing to click.
   void awaitFrameLink((secret) =>

@@ -271,12 +271,7 @@ export function parseTags(text: string): string[] {
 
 // ---- language ------------------------------------------------------------------------------
 
-const RTL_LANGUAGES = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
-
-export function dirForLanguage(lang: string): 'ltr' | 'rtl' {
-  const primary = lang.toLowerCase().split(/[-_]/)[0] ?? '';
-  return RTL_LANGUAGES.has(primary) ? 'rtl' : 'ltr';
-}
+export { dirForLanguage } from '../shared/document-language';
 
 /** A valid `lang` attribute value for a tag as a pack gives it, or undefined ("ja/en" is two). */
 export function langAttribute(tag: string): string | undefined {

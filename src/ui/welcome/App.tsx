@@ -3,6 +3,7 @@
 // listed news sites. Asked once; the answer can be changed later in the options page.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SiteAccessChoice } from '../settings/site-access';
+import { plural } from '../shared/plural';
 
 export interface WelcomeApi {
   t(key: string, ...substitutions: string[]): string;
@@ -79,7 +80,7 @@ export function Welcome({ api }: { api: WelcomeApi }) {
               {t('wl_listed')}
             </button>
             <p id="wl-listed-desc" class="hint">
-              {t('wl_listedHint', String(api.listedSites.length))}
+              {plural(t, 'wl_listedHint', api.listedSites.length)}
             </p>
           </div>
         </div>

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from '../../platform/browser';
 import { SITE_ACCESS_KEY } from '../../protocol/messages';
 import { t } from '../shared/client';
+import { applyDocumentLanguage } from '../shared/document-language';
 import { chooseAnySite, chooseListedOnly, currentSiteAccess, listedSiteNames, type SiteAccessChoice } from '../settings/site-access';
 import { Welcome, type WelcomeApi } from './App';
 
@@ -19,7 +20,5 @@ const api: WelcomeApi = {
   chooseListedOnly,
   openOptions: () => void browser.runtime.openOptionsPage(),
 };
-document.documentElement.lang = browser.i18n.getUILanguage();
-document.documentElement.dir = browser.i18n.getMessage('@@bidi_dir') || 'ltr';
-document.title = t('wl_title');
+applyDocumentLanguage(document, t, t('wl_title'));
 render(<Welcome api={api} />, document.getElementById('app')!);

@@ -23,7 +23,8 @@ vi.mock('../../../../src/platform/browser', () => ({
       onActivated: set(listeners.activated),
       onUpdated: set(listeners.updated),
     },
-    i18n: { getMessage: (key: string) => key, getUILanguage: () => 'ru' },
+    // The messages in use are Russian (their `locale` message says so); the browser's UI is Arabic.
+    i18n: { getMessage: (key: string) => (key === 'locale' ? 'ru' : key), getUILanguage: () => 'ar' },
   },
 }));
 
@@ -86,7 +87,7 @@ describe('the real sidebar API', () => {
   it('asks for the active tab of this window', async () => {
     const api = createBrowserApi({ followActiveTab: true });
     expect(await api.activeTabId()).toBe(42);
-    expect(api.uiLanguage()).toBe('ru');
+    expect(api.uiLanguage()).toBe('ru'); // the messages' language, not the browser's
   });
 
   it('follows tab switches and loads only in the side panel', () => {
