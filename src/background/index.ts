@@ -1,6 +1,7 @@
 // Background entry: every listener is registered at the top level, synchronously, so that a
 // stopped service worker (Chrome) or event page (Firefox) is woken by the event it missed.
 import { browser } from '../platform/browser';
+import type { ContentPing } from '../protocol/messages';
 import { route } from './router';
 import { broadcast } from './broadcast';
 import { clearTab, forgetTab, getTab } from './tab-state';
@@ -34,17 +35,42 @@ browser.tabs.onRemoved.addListener((tabId) => {
 
 // A tab that goes elsewhere loses its context and its toolbar badge. A single-page site's own
 // moves are reported by the content script; here only an address other than the story page's
-// counts (a tab whose new address the extension may not see has gone elsewhere too).
-browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+// counts (a tab whose new address the extension may not see has gone elsewhere too), and only
+// when the tab's document no longer says it shows the story: the address of a single-page
+// site changes under a sidebar that stays (pushState), and its content script follows itself.
+// A page that pushes a new address every few milliseconds gets one question at a time; a
+// change that comes in meanwhile makes the question be asked once more afterwards.
+const asking = new Map<number, boolean>();
+browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.url === undefined && change.status !== 'loading') return;
-  void getTab(tabId).then(async (ctx) => {
-    const url = change.url ?? tab.url;
-    if (!ctx || url === ctx.url) return;
-    await clearTab(tabId);
-    await clearContextBadge(tabId);
-    void broadcast('tab', tabId);
-  });
+  if (asking.has(tabId)) {
+    asking.set(tabId, true);
+    return;
+  }
+  asking.set(tabId, false);
+  void (async () => {
+    try {
+      do {
+        asking.set(tabId, false);
+        await clearIfLeft(tabId);
+      } while (asking.get(tabId));
+    } finally {
+      asking.delete(tabId);
+    }
+  })();
 });
+
+async function clearIfLeft(tabId: number): Promise<void> {
+  const ctx = await getTab(tabId);
+  if (!ctx) return;
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  if (!tab || tab.url === ctx.url) return;
+  const ping = (await browser.tabs.sendMessage(tabId, { type: 'bg/ping' }, { frameId: 0 }).catch(() => null)) as ContentPing | null;
+  if (ping?.showing === true) return;
+  await clearTab(tabId);
+  await clearContextBadge(tabId);
+  void broadcast('tab', tabId);
+}
 
 // The browser's own side panel follows the active tab.
 browser.tabs.onActivated.addListener(({ tabId }) => {

@@ -102,6 +102,9 @@ async function show(url: string, result: DetectionResult): Promise<void> {
   };
   let state: SidebarState = 'collapsed';
   let secret: string | null = null;
+  // From here this document shows a story, before the report is even answered: the address
+  // of a single-page site may move on meanwhile, and the background then asks (bg/ping).
+  reportedUrl = url;
   try {
     const answer = (await ext().runtime.sendMessage({ type: 'content/detected', url, report })) as
       | { ok: true; value: ContentResponses['content/detected'] }
@@ -114,7 +117,6 @@ async function show(url: string, result: DetectionResult): Promise<void> {
   } catch {
     // The background could not be reached (extension reloading).
   }
-  reportedUrl = url;
   // A sandboxed document (CSP sandbox) passes its sandbox on to every frame in it: the sidebar
   // could not run there. The toolbar popup and the browser's side panel still show the context.
   // (A sandbox that keeps the origin is caught by the host, which waits for its frame to run.)

@@ -6,8 +6,8 @@ interface MinimalRuntime {
   getURL(path: string): string;
   sendMessage(message: unknown): Promise<unknown>;
   onMessage: {
-    addListener(cb: (message: unknown, sender: unknown) => unknown): void;
-    removeListener(cb: (message: unknown, sender: unknown) => unknown): void;
+    addListener(cb: (message: unknown, sender: unknown, sendResponse: (reply: unknown) => void) => unknown): void;
+    removeListener(cb: (message: unknown, sender: unknown, sendResponse: (reply: unknown) => void) => unknown): void;
   };
 }
 interface MinimalBrowser {

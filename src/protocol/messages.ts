@@ -60,8 +60,13 @@ export interface ContentResponses {
 export const BackgroundToContent = v.variant('type', [
   v.object({ type: v.literal('bg/sidebar'), state: v.picklist(['open', 'collapsed', 'toggle']) }),
   v.object({ type: v.literal('bg/redetect') }),
+  /** Does this document still show a story? Answered with ContentPing; no answer means no. */
+  v.object({ type: v.literal('bg/ping') }),
 ]);
 export type BackgroundToContent = v.InferOutput<typeof BackgroundToContent>;
+export interface ContentPing {
+  showing: boolean;
+}
 
 // ---- extension pages (sidebar, popup, side panel) -> background ---------------------------
 const ItemKind = v.picklist(['article', 'claim', 'quote', 'source']);

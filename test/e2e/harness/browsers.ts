@@ -201,6 +201,9 @@ export async function openExtensionPage(s: Session, path: string, readySelector 
     void page.goto(url).catch(() => undefined);
   } else {
     await page.goto(url);
+    // The page the reader is looking at is in front. Headless Chromium never completes a click
+    // in a background tab, and the welcome page opened at install may be in front of this one.
+    await page.bringToFront();
   }
   // While the tab moves from about:blank to the extension page, Firefox's remote agent can fail
   // an evaluation outright ("right-hand side of 'in' should be an object") instead of reporting
