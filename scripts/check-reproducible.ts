@@ -16,10 +16,18 @@ const root = process.env['SC_DIST_ROOT'] ?? 'dist';
 const zipName = `story-context-firefox-${manifestVersion()}.zip`;
 const repoZip = resolve(root, zipName);
 
+/** Files git does not track (and does not ignore): the archive lacks them, so a build that uses one fails there. */
+function untracked(): string[] {
+  const r = spawnSync('git', ['ls-files', '--others', '--exclude-standard'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.split('\n').filter((p) => p && !p.startsWith('test/')) : [];
+}
+
 function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): void {
   const r = spawnSync(cmd, args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status !== 0) {
     console.error(`reproducible build: \`${cmd} ${args.join(' ')}\` failed in ${cwd}`);
+    const missing = untracked();
+    if (missing.length) console.error(`  not in the archive because git does not track them: ${missing.join(', ')}`);
     process.exit(1);
   }
 }
