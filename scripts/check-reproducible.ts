@@ -3,7 +3,7 @@
 // and compares the Firefox zip byte for byte with the one built in this tree (`npm run build`,
 // or under SC_DIST_ROOT). `npm ci` reaches the registry, but is told to prefer the local npm
 // cache, so on a machine that has installed once it downloads nothing.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -25,10 +25,9 @@ function untracked(): string[] {
 function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): void {
   const r = spawnSync(cmd, args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status !== 0) {
-    console.error(`reproducible build: \`${cmd} ${args.join(' ')}\` failed in ${cwd}`);
     const missing = untracked();
-    if (missing.length) console.error(`  not in the archive because git does not track them: ${missing.join(', ')}`);
-    process.exit(1);
+    const why = missing.length ? `\n  not in the archive because git does not track them: ${missing.join(', ')}` : '';
+    throw new Error(`\`${cmd} ${args.join(' ')}\` failed in ${cwd}${why}`);
   }
 }
 
@@ -76,11 +75,16 @@ try {
     const b = unzipSync(rebuilt);
     const names = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
     const differ = names.filter((n) => !a[n] || !b[n] || Buffer.compare(Buffer.from(a[n]), Buffer.from(b[n])) !== 0);
-    console.error(`reproducible build: ${zipName} from the source archive differs from ${repoZip}`);
-    console.error(differ.length ? `  entries that differ: ${differ.join(', ')}` : '  same entries and contents: the zip itself (order or metadata) differs');
-    process.exit(1);
+    const detail = differ.length ? `entries that differ: ${differ.join(', ')}` : 'same entries and contents: the zip itself (order or metadata) differs';
+    throw new Error(`${zipName} from the source archive differs from ${repoZip}\n  ${detail}`);
   }
   console.log(`reproducible build: ${zipName} is byte for byte the same (${original.length} bytes; ${versionNote()}) in ${seconds(t0)}`);
+} catch (err) {
+  console.error(`reproducible build: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
 } finally {
-  rmSync(work, { recursive: true, force: true });
+  // The unpacked tree holds a whole node_modules: removing it takes seconds the check need not
+  // wait for, so a detached `rm` does it after this exits (rmSync where there is no rm).
+  if (existsSync('/bin/rm')) spawn('/bin/rm', ['-rf', work], { detached: true, stdio: 'ignore' }).unref();
+  else rmSync(work, { recursive: true, force: true });
 }
