@@ -3,10 +3,12 @@
 // it opens a window to browse; without one it runs headless and saves screenshots of what a
 // reader sees to demo-output/.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Page } from 'puppeteer-core';
-import { launch, openExtensionPage, openSidebarFromTab, sidebarFrame, sleep } from '../test/e2e/harness/browsers';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Page } from 'puppeteer-core';
+import { browserLaunchOptions, launch, openExtensionPage, openSidebarFromTab, sidebarFrame, sleep, type Session } from '../test/e2e/harness/browsers';
+import { startProxy } from '../test/e2e/harness/proxy';
 import { startServer } from '../test/e2e/harness/server';
 import { articleHtml, escapeHtml, seedPageHtml, unrelatedPageHtml } from '../test/e2e/harness/pages';
 import { ensureSystem } from './ensure-system';
@@ -65,6 +67,30 @@ if (windowed) {
   await new Promise<void>((resolveDone) => browser.on('disconnected', () => resolveDone()));
   await server.close();
   process.exit(0);
+}
+
+/** Chromium with the extension, as `launch` starts it, with its UI in `locale`. */
+async function launchInLocale(locale: string): Promise<Session> {
+  const profileDir = mkdtempSync(join(tmpdir(), `sc-demo-${locale}-`));
+  const proxy = await startProxy();
+  const options = browserLaunchOptions('chromium', profileDir, proxy.port);
+  const browser = await puppeteer.launch({ ...options, args: [...(options.args ?? []), `--lang=${locale}`] });
+  const id = await browser.installExtension(resolve(`${process.env['SC_DIST_ROOT'] ?? 'dist'}/e2e/chrome`));
+  return {
+    name: 'chromium',
+    browser,
+    base: `chrome-extension://${id}/`,
+    profileDir,
+    uuid: '',
+    ownsProfile: true,
+    network: proxy.log,
+    serveLocally: proxy.serveLocally,
+    async close() {
+      await browser.close().catch(() => undefined);
+      await proxy.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
 }
 
 mkdirSync(out, { recursive: true });
@@ -151,6 +177,42 @@ try {
   await shot(composite, 'store-popup');
   await composite.close();
   await behind.close();
+
+  // The UI in a right-to-left language and in a CJK one (`--lang` picks the messages; the
+  // browser's getUILanguage() stays en-US, so the pages must take lang and dir from the messages).
+  // Arabic needs an Arabic font (DejaVu Sans has one), Japanese a CJK font (fonts-noto-cjk);
+  // without it the text is empty boxes.
+  for (const locale of ['ar', 'ja'] as const) {
+    const ls = await launchInLocale(locale);
+    try {
+      const page = await ls.browser.newPage();
+      await page.setViewport({ width: 1400, height: 900 });
+      await page.goto(server.url('/news/us-accuses-alibaba.html'));
+      // Headless Chromium completes no click in a background tab, and the welcome page opened at install is in front.
+      await page.bringToFront();
+      const frame = await sidebarFrame(ls, page);
+      await openSidebarFromTab(page).catch(() => undefined);
+      await frame.waitForSelector('[data-testid=save-article]', { timeout: 10_000 });
+      const lang = await frame.evaluate(() => `${document.documentElement.lang} ${document.documentElement.dir}`);
+      if (lang !== `${locale} ${locale === 'ar' ? 'rtl' : 'ltr'}`) throw new Error(`the ${locale} sidebar says lang/dir "${lang}"`);
+      await page.bringToFront();
+      await sleep(600);
+      await shot(page, `locale-${locale}-sidebar`);
+      await page.close();
+      for (const [file, size] of [
+        ['popup.html', { width: 420, height: 600 }],
+        ['options.html', { width: 900, height: 900 }],
+      ] as const) {
+        const ext = await openExtensionPage(ls, file);
+        await ext.setViewport(size);
+        await sleep(500);
+        await shot(ext, `locale-${locale}-${file.replace('.html', '')}`);
+        await ext.close();
+      }
+    } finally {
+      await ls.close();
+    }
+  }
 } finally {
   await s.close();
   await server.close();
