@@ -175,6 +175,21 @@ export function disabledEntryFor(host: string, disabledSites: readonly string[])
   return null;
 }
 
+/** `set` without `ids`. */
+export function without(set: ReadonlySet<string>, ids: Iterable<string>): Set<string> {
+  const next = new Set(set);
+  for (const id of ids) next.delete(id);
+  return next;
+}
+
+/** `set` without the ids no longer in `view`; the same set when nothing went. */
+export function keepPresent(set: ReadonlySet<string>, view: ItemsView): ReadonlySet<string> {
+  if (set.size === 0) return set;
+  const next = new Set<string>();
+  for (const id of set) if (view.index.entries.has(id)) next.add(id);
+  return next.size === set.size ? set : next;
+}
+
 /** Selection state of the "select all shown" box. */
 export function selectAllState(shown: readonly SavedItem[], selected: ReadonlySet<string>): 'none' | 'some' | 'all' {
   if (shown.length === 0 || selected.size === 0) return 'none';
