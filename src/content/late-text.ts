@@ -3,32 +3,28 @@
 // waits for the text, in bounds: mutations are batched into one look per burst, a few looks at
 // most, for a few seconds at most, and the observer is gone as soon as the page is decided.
 import { LATE_TEXT_LIMITS } from '../detection/late-text';
-import { childController, observeUntil, onAbort } from './lifetime';
 
 /**
- * Calls `look` after each burst of DOM changes until it answers true (decided), a bound is
- * reached or `signal` aborts. `onEnd` is called once when the watch ends, whatever ended it.
+ * Calls `look` after each burst of DOM changes until it answers true (decided) or a bound is
+ * reached. Returns a stop function; safe to call more than once.
  */
-export function watchLateText(
-  look: () => Promise<boolean>,
-  signal: AbortSignal,
-  { limits = LATE_TEXT_LIMITS, onEnd }: { limits?: typeof LATE_TEXT_LIMITS; onEnd?: () => void } = {},
-): void {
-  const watch = childController(signal);
+export function watchLateText(look: () => Promise<boolean>, limits = LATE_TEXT_LIMITS): () => void {
   const root = document.body ?? document.documentElement;
+  let stopped = false;
   let runs = 0;
   let busy = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = setTimeout(() => watch.abort(), limits.maxMs);
-  onAbort(watch.signal, () => {
-    clearTimeout(timer);
-    clearTimeout(deadline);
-    onEnd?.();
+
+  // The callback only arms a timer: on a page that mutates constantly (tickers, ads) it must cost
+  // next to nothing, and the records themselves are never read.
+  const observer = new MutationObserver(() => {
+    if (timer === undefined && !stopped) timer = setTimeout(run, limits.batchMs);
   });
+  const deadline = setTimeout(stop, limits.maxMs);
 
   async function run(): Promise<void> {
     timer = undefined;
-    if (watch.signal.aborted || busy) return;
+    if (stopped || busy) return;
     busy = true;
     runs += 1;
     let decided = true;
@@ -38,13 +34,18 @@ export function watchLateText(
       // A failed look ends the watch rather than retrying on every mutation.
     }
     busy = false;
-    if (decided || runs >= limits.maxRuns) watch.abort();
+    if (decided || runs >= limits.maxRuns) stop();
   }
 
-  if (!root) return watch.abort();
-  // The callback only arms a timer: on a page that mutates constantly (tickers, ads) it must cost
-  // next to nothing, and the records themselves are never read.
-  observeUntil(watch.signal, root, { childList: true, subtree: true, characterData: true }, () => {
-    if (timer === undefined && !watch.signal.aborted) timer = setTimeout(run, limits.batchMs);
-  });
+  function stop(): void {
+    if (stopped) return;
+    stopped = true;
+    observer.disconnect();
+    clearTimeout(timer);
+    clearTimeout(deadline);
+  }
+
+  if (root) observer.observe(root, { childList: true, subtree: true, characterData: true });
+  else stop();
+  return stop;
 }

@@ -1,7 +1,11 @@
 // URL handling shared by saved items, visits and site settings. Pure.
 
 import { identityOfUrl, parseWebUrl } from '../url/identity';
+import { siteOfHost } from '../url/site';
 import { LIMITS } from './model';
+
+// The site rule is url/site.ts's, so a stored entry and every context's check agree.
+export { isSiteDisabled } from '../url/site';
 
 function parseHttp(raw: string): URL | null {
   if (typeof raw !== 'string' || raw.length > LIMITS.urlLength) return null;
@@ -53,15 +57,10 @@ function canonicalOf(url: URL, raw: string): string {
   return copy.href;
 }
 
-function stripWww(hostname: string): string {
-  const host = hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
-  return host.startsWith('www.') && host.length > 4 ? host.slice(4) : host;
-}
-
 /** Hostname without "www.", lowercase (punycode for IDNs), '' if not an http(s) URL. */
 export function siteOf(raw: string): string {
   const entry = analyse(raw);
-  entry.site ??= entry.url ? stripWww(entry.url.hostname) : '';
+  entry.site ??= entry.url ? siteOfHost(entry.url.hostname) : '';
   return entry.site;
 }
 
@@ -87,11 +86,4 @@ export function normaliseHost(raw: string): string | null {
   const site = siteOf(candidate);
   if (site === '' || site.length > LIMITS.hostLength) return null;
   return site;
-}
-
-/** Whether the sidebar is turned off for the page at this URL (a disabled site covers its subdomains). */
-export function isSiteDisabled(disabledSites: readonly string[], pageUrl: string): boolean {
-  const site = siteOf(pageUrl);
-  if (site === '') return false;
-  return disabledSites.some((host) => site === host || site.endsWith(`.${host}`));
 }

@@ -1,7 +1,7 @@
 // In-place editors for a saved item's note and tags. Enter or leaving the field saves, Escape
 // puts back what is stored; the draft survives data refreshes until it is saved or dropped.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatTags, parseTagsInput, sameTags } from './model';
+import { formatTags, parseTagsInput, sameTags } from '../shared/tags';
 
 /** Shared draft logic: `stored` is the saved text, `commit` gets the draft when it changed. */
 function useDraft(stored: string, commit: (draft: string) => Promise<string | void>) {

@@ -12,7 +12,7 @@ import {
   type IndexQuery,
   type SearchIndex,
 } from '../../storage/search';
-import { normaliseTags } from '../../storage/text';
+import { sameItem } from '../../storage/merge';
 
 export const SORT_CHOICES = ['newest', 'oldest', 'updated', 'title', 'site'] as const;
 export type SortChoice = (typeof SORT_CHOICES)[number];
@@ -77,24 +77,6 @@ export function makeView(items: readonly SavedItem[]): ItemsView {
   return { index, facets: facetsOf(index), total: index.entries.size };
 }
 
-function sameItem(a: SavedItem, b: SavedItem): boolean {
-  return (
-    a.updatedAt === b.updatedAt &&
-    a.createdAt === b.createdAt &&
-    a.note === b.note &&
-    a.title === b.title &&
-    a.url === b.url &&
-    a.kind === b.kind &&
-    a.quote === b.quote &&
-    a.publisher === b.publisher &&
-    a.storyId === b.storyId &&
-    a.site === b.site &&
-    a.ref === b.ref &&
-    a.key === b.key &&
-    sameTags(a.tags, b.tags)
-  );
-}
-
 /**
  * The view after a re-read of every item. A write usually touches a few items, so only those
  * are re-folded; the previous view's index is updated in place and must not be used again.
@@ -139,40 +121,6 @@ export function countHidden(view: ItemsView, hidden: ReadonlySet<string>): numbe
   let n = 0;
   for (const id of hidden) if (view.index.entries.has(id)) n++;
   return n;
-}
-
-/** "china, PLA ,, china" -> ["china", "PLA"]: what a reader means by a comma-separated list. */
-export function parseTagsInput(text: string): string[] {
-  return normaliseTags(text.split(/[,，、]/u));
-}
-
-export function formatTags(tags: readonly string[]): string {
-  return tags.join(', ');
-}
-
-export function sameTags(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((tag, i) => tag === b[i]);
-}
-
-/** Hostname without "www.", lowercase; null for anything but an http(s) URL. */
-export function hostOf(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-    const host = u.hostname.toLowerCase().replace(/\.$/, '');
-    return host.startsWith('www.') ? host.slice(4) : host;
-  } catch {
-    return null;
-  }
-}
-
-/** The disabledSites entry that turns the extension off on `host` (subdomains included). */
-export function disabledEntryFor(host: string, disabledSites: readonly string[]): string | null {
-  for (const entry of disabledSites) {
-    if (host === entry || host.endsWith(`.${entry}`)) return entry;
-  }
-  return null;
 }
 
 /** `set` without `ids`. */

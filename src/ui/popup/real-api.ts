@@ -15,7 +15,7 @@ import { messagesLocale } from '../shared/document-language';
 import type { Change, ExportedFile, PopupApi, TabStatus } from './api';
 import type { CheckPageResult } from '../../protocol/messages';
 import { saveTextFile, type ExportFormat } from './download';
-import { disabledEntryFor, hostOf } from './model';
+import { disabledEntryFor, siteOfUrl } from '../../url/site';
 import { hasSidePanel, openSidePanel } from './side-panel';
 import { matchesPattern, sitePattern, webOrigin } from './site-access';
 
@@ -111,8 +111,8 @@ export function createRealApi({ db = openDb(), prefetch }: RealApiOptions = {}):
         request<{ url?: string } | null>({ type: 'ui/tabContext', tabId: tab.id }),
         request<Settings>({ type: 'settings/get' }),
       ]);
-      const host = hostOf(tab.url ?? context?.url);
-      const off = host ? disabledEntryFor(host, settings.disabledSites) : null;
+      const host = siteOfUrl(tab.url ?? context?.url);
+      const off = host ? disabledEntryFor(settings.disabledSites, host) : null;
       if (off) return { kind: 'off', tabId: tab.id, site: off };
       if (context) return { kind: 'available', tabId: tab.id };
       return (await readsTab(tab.url)) ? { kind: 'none' } : { kind: 'unlisted', tabId: tab.id, origin: webOrigin(tab.url) };

@@ -11,7 +11,9 @@ import { ClaimsSection } from './ClaimsSection';
 import { CoverageSection } from './CoverageSection';
 import { EmptyState, ErrorState } from './EmptyState';
 import { Header } from './Header';
-import { hostnameOf, indexSaved, knownCoverage, openedUrlSet, pageCautions, savedFor, siteIsDisabled } from './model';
+import { disabledEntryFor, hostnameOf } from '../../url/site';
+import { knownCoverage, openedUrlSet, pageCautions } from './pack-views';
+import { indexSaved, savedFor } from './save-inputs';
 import { ResponsesSection } from './ResponsesSection';
 import { SavingContext, type Saving } from './saving';
 import { SettingsSection } from './SettingsSection';
@@ -208,7 +210,7 @@ export function App({ api, embedded }: AppProps) {
                 <WhySection
                   report={story.ctx.report}
                   host={host}
-                  initiallyDisabled={host !== null && siteIsDisabled(data.settings?.disabledSites ?? [], host)}
+                  initiallyDisabled={host !== null && disabledEntryFor(data.settings?.disabledSites ?? [], host) !== null}
                   onSetEnabled={setSiteEnabled}
                   onConfirmElsewhere={api.privileged ? null : confirmSiteOff}
                 />

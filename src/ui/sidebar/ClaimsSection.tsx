@@ -2,7 +2,9 @@
 import type { ClaimStatus, StoryPack } from '../../packs/schema';
 import { Chip, type ChipTone } from '../components/Chip';
 import { Section } from '../components/Section';
-import { claimInput, PACK_TEXT_LANG, respondents, statementsById } from './model';
+import { PACK_TEXT_LANG } from './language';
+import { respondents, statementsById } from './pack-views';
+import { claimInput } from './save-inputs';
 import { SaveControl } from './SaveControl';
 import { SourceLine } from './SourceLine';
 import { useUi } from './ui-context';

@@ -6,19 +6,17 @@ import { ExternalLink } from '../components/ExternalLink';
 import { Section } from '../components/Section';
 import { plural } from '../shared/plural';
 import { displayHost } from '../components/safe-url';
+import { langAttribute, languageName, PACK_TEXT_LANG } from './language';
 import {
   coverageByEvent,
   coverageCounts,
   denyingParty,
   flagView,
   isOpened,
-  langAttribute,
-  languageName,
   MENTION_KEYS,
-  PACK_TEXT_LANG,
-  sourceInput,
   type MentionKey,
-} from './model';
+} from './pack-views';
+import { sourceInput } from './save-inputs';
 import { SaveControl } from './SaveControl';
 import { useUi } from './ui-context';
 

@@ -3,7 +3,8 @@
 // button.
 import type { StoryPack } from '../../packs/schema';
 import { focusById, JumpNav, type JumpTarget } from '../components/JumpNav';
-import { PACK_TEXT_LANG, type PageCaution } from './model';
+import { PACK_TEXT_LANG } from './language';
+import { type PageCaution } from './pack-views';
 import { useUi } from './ui-context';
 
 export interface HeaderProps {

@@ -1,7 +1,7 @@
 // The small inline form that adds a note and tags to a saved item.
 import { useId, useState } from 'preact/hooks';
 import type { SavedItemView } from './api';
-import { parseTags } from './model';
+import { parseTagsInput } from '../shared/tags';
 import { useSaving } from './saving';
 import { useUi } from './ui-context';
 
@@ -24,7 +24,7 @@ export function NoteForm({ item, onDone }: NoteFormProps) {
     setBusy(true);
     setError(null);
     try {
-      await saving.update(item, { note: note.trim(), tags: parseTags(tags) });
+      await saving.update(item, { note: note.trim(), tags: parseTagsInput(tags) });
       onDone();
     } catch {
       setError(t('sb_note_failed'));

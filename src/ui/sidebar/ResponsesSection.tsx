@@ -3,7 +3,8 @@ import type { Party, Statement, StatementKind, StoryPack } from '../../packs/sch
 import { Chip, type ChipTone } from '../components/Chip';
 import { Section } from '../components/Section';
 import { httpHref } from '../components/safe-url';
-import { langAttribute, languageName, PACK_TEXT_LANG, quoteInput } from './model';
+import { langAttribute, languageName, PACK_TEXT_LANG } from './language';
+import { quoteInput } from './save-inputs';
 import { SaveControl } from './SaveControl';
 import { SourceLine } from './SourceLine';
 import { useUi } from './ui-context';

@@ -1,6 +1,6 @@
 // "Source: <note>" with the note as the link when the source has an http(s) URL.
 import { ExternalLink } from '../components/ExternalLink';
-import { PACK_TEXT_LANG } from './model';
+import { PACK_TEXT_LANG } from './language';
 import { useUi } from './ui-context';
 
 export function SourceLine({ url, note }: { url: string | null; note: string }) {

@@ -4,7 +4,9 @@ import type { CoverageItem, StoryPack } from '../../packs/schema';
 import { Chip } from '../components/Chip';
 import { Section } from '../components/Section';
 import type { TabContext } from './api';
-import { articleInput, denyingParty, langAttribute, MENTION_KEYS, PACK_TEXT_LANG, type MentionKey, type PageCaution } from './model';
+import { langAttribute, PACK_TEXT_LANG } from './language';
+import { denyingParty, MENTION_KEYS, type MentionKey, type PageCaution } from './pack-views';
+import { articleInput } from './save-inputs';
 import { SaveControl } from './SaveControl';
 import { useUi } from './ui-context';
 

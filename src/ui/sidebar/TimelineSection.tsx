@@ -3,7 +3,7 @@ import type { StoryPack } from '../../packs/schema';
 import { ExternalLink } from '../components/ExternalLink';
 import { Section } from '../components/Section';
 import { displayHost } from '../components/safe-url';
-import { PACK_TEXT_LANG } from './model';
+import { PACK_TEXT_LANG } from './language';
 import { useUi } from './ui-context';
 
 export function TimelineSection({ pack }: { pack: StoryPack }) {

@@ -2,7 +2,7 @@
 import type { StoryPack } from '../../packs/schema';
 import { ExternalLink } from '../components/ExternalLink';
 import { Section } from '../components/Section';
-import { PACK_TEXT_LANG } from './model';
+import { PACK_TEXT_LANG } from './language';
 import { SourceLine } from './SourceLine';
 import { useUi } from './ui-context';
 

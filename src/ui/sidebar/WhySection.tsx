@@ -2,7 +2,7 @@
 // off for the site.
 import type { DetectionReport } from '../../protocol/messages';
 import { Section } from '../components/Section';
-import { PACK_TEXT_LANG } from './model';
+import { PACK_TEXT_LANG } from './language';
 import { SiteOffElsewhere, SiteToggle } from './SiteToggle';
 import { useUi } from './ui-context';
 

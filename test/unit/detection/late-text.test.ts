@@ -62,9 +62,7 @@ describe('watchLateText', () => {
 
   it('looks once per burst of changes, and stops when the look decides', async () => {
     const look = vi.fn(async () => document.body.children.length >= 3);
-    const page = new AbortController();
-    const ended = vi.fn();
-    watchLateText(look, page.signal, { onEnd: ended });
+    const stop = watchLateText(look);
     await addParagraph();
     await addParagraph();
     await vi.advanceTimersByTimeAsync(LATE_TEXT_LIMITS.batchMs);
@@ -76,16 +74,12 @@ describe('watchLateText', () => {
     await addParagraph();
     await vi.advanceTimersByTimeAsync(LATE_TEXT_LIMITS.batchMs * 2);
     expect(look).toHaveBeenCalledTimes(2);
-    expect(ended).toHaveBeenCalledTimes(1);
-    // Ending on its own leaves the page's signal alone.
-    expect(page.signal.aborted).toBe(false);
-    page.abort();
-    expect(ended).toHaveBeenCalledTimes(1);
+    stop();
   });
 
   it('gives up after its last look on a page that never stops changing', async () => {
     const look = vi.fn(async () => false);
-    watchLateText(look, new AbortController().signal);
+    watchLateText(look);
     for (let i = 0; i < LATE_TEXT_LIMITS.maxRuns * 3; i++) {
       await addParagraph();
       await vi.advanceTimersByTimeAsync(LATE_TEXT_LIMITS.batchMs);
@@ -93,31 +87,20 @@ describe('watchLateText', () => {
     expect(look).toHaveBeenCalledTimes(LATE_TEXT_LIMITS.maxRuns);
   });
 
-  it('stops when its time is up, and when its page goes', async () => {
+  it('stops when its time is up, and when told to', async () => {
     const look = vi.fn(async () => false);
-    watchLateText(look, new AbortController().signal);
+    watchLateText(look);
     await vi.advanceTimersByTimeAsync(LATE_TEXT_LIMITS.maxMs + 1);
     await addParagraph();
     await vi.advanceTimersByTimeAsync(LATE_TEXT_LIMITS.batchMs);
     expect(look).not.toHaveBeenCalled();
 
     const other = vi.fn(async () => false);
-    const page = new AbortController();
-    const ended = vi.fn();
-    watchLateText(other, page.signal, { onEnd: ended });
-    page.abort();
-    page.abort();
-    expect(ended).toHaveBeenCalledTimes(1);
+    const stop = watchLateText(other);
+    stop();
+    stop();
     await addParagraph();
     await vi.advanceTimersByTimeAsync(LATE_TEXT_LIMITS.batchMs);
     expect(other).not.toHaveBeenCalled();
-
-    const late = vi.fn(async () => false);
-    const gone = new AbortController();
-    gone.abort();
-    watchLateText(late, gone.signal);
-    await addParagraph();
-    await vi.advanceTimersByTimeAsync(LATE_TEXT_LIMITS.batchMs);
-    expect(late).not.toHaveBeenCalled();
   });
 });

@@ -4,7 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundledPacks } from '../../../src/packs/bundled';
 import { makeView } from '../../../src/ui/popup/model';
-import { articleInput, indexSaved, isOpened, openedUrlSet, savedFor } from '../../../src/ui/sidebar/model';
+import { isOpened, openedUrlSet } from '../../../src/ui/sidebar/pack-views';
+import { articleInput, indexSaved, savedFor } from '../../../src/ui/sidebar/save-inputs';
 import { destroy, freshStore, type TestStore } from '../storage/helpers/db';
 import { tabContext } from './sidebar/fake-api';
 

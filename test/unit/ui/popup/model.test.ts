@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_FILTERS,
-  disabledEntryFor,
-  hostOf,
   isFiltered,
   makeView,
   NO_STORY,
-  parseTagsInput,
   refreshView,
   selectAllState,
   selectedShown,
@@ -90,27 +87,6 @@ describe('isFiltered', () => {
     expect(isFiltered(DEFAULT_FILTERS)).toBe(false);
     expect(isFiltered({ ...DEFAULT_FILTERS, text: '   ', sort: 'title' })).toBe(false);
     expect(isFiltered({ ...DEFAULT_FILTERS, tag: 'x' })).toBe(true);
-  });
-});
-
-describe('parseTagsInput', () => {
-  it('splits on commas (Latin and CJK), trims, drops empties and case duplicates', () => {
-    expect(parseTagsInput(' China, PLA ,, china ,  memo  leak ')).toEqual(['China', 'PLA', 'memo leak']);
-    expect(parseTagsInput('中国，阿里巴巴、备忘录')).toEqual(['中国', '阿里巴巴', '备忘录']);
-    expect(parseTagsInput('  ')).toEqual([]);
-  });
-});
-
-describe('site helpers', () => {
-  it('reads the host of http(s) URLs only, without www', () => {
-    expect(hostOf('https://www.FT.com/content/x')).toBe('ft.com');
-    expect(hostOf('chrome://extensions')).toBeNull();
-    expect(hostOf(undefined)).toBeNull();
-  });
-
-  it('finds the disabledSites entry covering a host or its parent domain', () => {
-    expect(disabledEntryFor('markets.ft.com', ['reuters.com', 'ft.com'])).toBe('ft.com');
-    expect(disabledEntryFor('notft.com', ['ft.com'])).toBeNull();
   });
 });
 

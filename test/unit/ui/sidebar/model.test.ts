@@ -1,29 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { bundledPacks } from '../../../../src/packs/bundled';
 import type { CoverageItem, StoryPack } from '../../../../src/packs/schema';
+import { dirForLanguage, langAttribute, languageName } from '../../../../src/ui/sidebar/language';
 import {
-  articleInput,
-  claimInput,
   coverageByEvent,
   coverageCounts,
   denyingParty,
-  dirForLanguage,
   flagView,
-  indexSaved,
   isOpened,
   knownCoverage,
-  langAttribute,
-  languageName,
   openedUrlSet,
   pageCautions,
-  parseTags,
-  quoteInput,
   respondents,
-  savedFor,
-  siteIsDisabled,
-  sourceInput,
   statementsById,
-} from '../../../../src/ui/sidebar/model';
+} from '../../../../src/ui/sidebar/pack-views';
+import { articleInput, claimInput, indexSaved, quoteInput, savedFor, sourceInput } from '../../../../src/ui/sidebar/save-inputs';
 import type { SavedItemView } from '../../../../src/ui/sidebar/api';
 import { tabContext } from './fake-api';
 
@@ -191,27 +182,6 @@ describe('saved items index', () => {
     expect(savedFor(index, article)?.id).toBe('article-');
     const quote = quoteInput(statementsById(pack).get('alibaba-to-ft')!, pack);
     expect(savedFor(index, quote)).toBeUndefined();
-  });
-});
-
-describe('parseTags', () => {
-  it('splits on Latin and CJK commas, trims, and keeps each tag once regardless of case', () => {
-    expect(parseTags(' china,  Memo , memo,, 军事，阿里、 ')).toEqual(['china', 'Memo', '军事', '阿里']);
-  });
-
-  it('keeps within the limits of 32 tags of 64 characters', () => {
-    const many = Array.from({ length: 40 }, (_, i) => `t${i}`).join(',');
-    expect(parseTags(many)).toHaveLength(32);
-    expect(parseTags('y'.repeat(100))[0]).toHaveLength(64);
-  });
-});
-
-describe('siteIsDisabled', () => {
-  it('covers subdomains and ignores www', () => {
-    expect(siteIsDisabled(['example.com'], 'www.example.com')).toBe(true);
-    expect(siteIsDisabled(['example.com'], 'news.example.com')).toBe(true);
-    expect(siteIsDisabled(['example.com'], 'badexample.com')).toBe(false);
-    expect(siteIsDisabled([], 'example.com')).toBe(false);
   });
 });
 
