@@ -3,6 +3,7 @@
 import { browser } from '../platform/browser';
 import type { Broadcast, PageToBackground, SidebarMode } from '../protocol/messages';
 import { broadcast } from './broadcast';
+import { importFile } from './import-file';
 import { redetectSite } from './redetect';
 import { createRepository, DEFAULT_SETTINGS, openDb, type Repository, type Settings } from '../storage';
 
@@ -60,7 +61,7 @@ export async function handleDataMessage(msg: DataMessage): Promise<unknown> {
     case 'items/export':
       return r.exportAll();
     case 'items/import': {
-      const summary = await r.importJson(msg.text, msg.settings);
+      const summary = await importFile(r, msg.text, msg.settings);
       const settings = await r.getSettings();
       await mirrorDisabledSites(settings);
       void announce('items');

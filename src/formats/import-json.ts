@@ -91,7 +91,7 @@ function checkHeader(doc: Record<string, unknown>): string[] {
 
 /**
  * Parses and validates an export file's text. Never throws. On success `data` is ready for
- * the repository's importData; on failure nothing should be written.
+ * the repository's importData (the background's import path); on failure nothing should be written.
  */
 export function parseImport(text: string): ImportResult {
   if (typeof text !== 'string') return refuse(['the file could not be read as text']);
@@ -145,12 +145,8 @@ export function parseImport(text: string): ImportResult {
   };
 }
 
-/**
- * Whether an import applies the file's settings. The reader decides, never the file: a shared
- * file could otherwise turn the extension off on many sites without anyone noticing.
- */
-export const IMPORT_SETTINGS_CHOICES = ['apply', 'ignore'] as const;
-export type ImportSettingsChoice = (typeof IMPORT_SETTINGS_CHOICES)[number];
+// The choice is the storage layer's (its importData takes it); re-exported for the file's readers.
+export { IMPORT_SETTINGS_CHOICES, type ImportSettingsChoice } from '../storage/payload';
 
 /** What importing a file's settings with 'apply' would change, for the reader to confirm. */
 export interface SettingsChanges {

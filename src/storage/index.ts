@@ -30,6 +30,10 @@ export {
   type Visit,
 } from './model';
 export { createRepository, type Repository, type RepositoryOptions, type SaveResult } from './repository';
+export { createPacksStore, type PacksStore } from './packs-store';
+export { IMPORT_SETTINGS_CHOICES, type ImportSettingsChoice } from './payload';
+export { readItemsRevision, revisionWatch, type RevisionWatch } from './revision';
+export type { SettingsStore } from './settings-store';
 export { CURRENT_SCHEMA_VERSION, META_ITEMS_REVISION, SCHEMA_VERSIONS, type SchemaVersion } from './schema-history';
 export {
   ItemPatchSchema,

@@ -5,6 +5,17 @@
 import { LIMITS, type ImportData, type SavedItem, type SettingsPatch, type Visit } from './model';
 import { SavedItemSchema, SettingsPatchSchema, type Validated, validate, VisitSchema } from './schemas';
 
+/**
+ * Whether an import applies the file's settings. The reader decides, never the file: a shared
+ * file could otherwise turn the extension off on many sites without anyone noticing.
+ */
+export const IMPORT_SETTINGS_CHOICES = ['apply', 'ignore'] as const;
+export type ImportSettingsChoice = (typeof IMPORT_SETTINGS_CHOICES)[number];
+
+export function isImportSettingsChoice(value: unknown): value is ImportSettingsChoice {
+  return (IMPORT_SETTINGS_CHOICES as readonly unknown[]).includes(value);
+}
+
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
@@ -13,6 +24,16 @@ function describe(value: unknown): string {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// Payloads this context's checkImportPayload passed. importData checks anything else again (it
+// may have crossed a message boundary, which copies it), but the file the background has just
+// parsed is not validated a second time: for 10,000 items that is a noticeable wait.
+const checkedPayloads = new WeakSet<ImportData>();
+
+/** True for a value checkImportPayload returned in this context. */
+export function isCheckedPayload(data: unknown): data is ImportData {
+  return typeof data === 'object' && data !== null && checkedPayloads.has(data as ImportData);
 }
 
 export function checkImportPayload(
@@ -75,5 +96,7 @@ export function checkImportPayload(
   }
 
   if (problems.length > 0) return { ok: false, problems: problems.slice(0, maxProblems) };
-  return { ok: true, value: { items, visits, settings } };
+  const value = { items, visits, settings };
+  checkedPayloads.add(value);
+  return { ok: true, value };
 }

@@ -4,13 +4,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SidebarMode } from '../../protocol/messages';
 import type { SiteAccessChoice } from '../settings/site-access';
-import { AlertDialog } from '../components/AlertDialog';
-import { messageOf } from '../shared/error-message';
 import { plural } from '../shared/plural';
 import type { OptionsApi, SavedCounts } from './api';
 import { confirmDisableHost } from './confirm-disable';
 
 const MODES: readonly SidebarMode[] = ['first-open', 'always-open', 'tab-only'];
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
 interface ConfirmProps {
   host: string;
@@ -21,23 +23,31 @@ interface ConfirmProps {
 }
 
 function ConfirmDisable({ host, t, onConfirm, onCancel, busy }: ConfirmProps) {
-  // The reader came here to answer this question: it takes the focus.
+  const ref = useRef<HTMLElement>(null);
+  // The reader came here to answer this question: it takes the focus, so a screen reader reads
+  // it and the keyboard is one Tab away from the answer.
+  useEffect(() => ref.current?.focus(), []);
   return (
-    <AlertDialog
+    <section
+      ref={ref}
       class="confirm"
-      heading="h2"
-      title={t('op_confirmDisable', host)}
-      description={<p>{t('op_confirmDisableHint')}</p>}
-      buttonsClass="actions"
-      attributes={{ 'data-confirm-disable': host }}
+      role="alertdialog"
+      aria-labelledby="confirm-disable-title"
+      aria-describedby="confirm-disable-desc"
+      tabIndex={-1}
+      data-confirm-disable={host}
     >
-      <button type="button" class="danger" data-action="confirm" disabled={busy} onClick={onConfirm}>
-        {t('op_turnOff')}
-      </button>
-      <button type="button" data-action="cancel" disabled={busy} onClick={onCancel}>
-        {t('op_keepOn')}
-      </button>
-    </AlertDialog>
+      <h2 id="confirm-disable-title">{t('op_confirmDisable', host)}</h2>
+      <p id="confirm-disable-desc">{t('op_confirmDisableHint')}</p>
+      <div class="actions">
+        <button type="button" class="danger" data-action="confirm" disabled={busy} onClick={onConfirm}>
+          {t('op_turnOff')}
+        </button>
+        <button type="button" data-action="cancel" disabled={busy} onClick={onCancel}>
+          {t('op_keepOn')}
+        </button>
+      </div>
+    </section>
   );
 }
 

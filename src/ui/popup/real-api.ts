@@ -9,7 +9,7 @@ import { browser, hasSidebarAction } from '../../platform/browser';
 // code (repository, validation) would slow the first paint for nothing.
 import { openDb, type StoryContextDb } from '../../storage/db';
 import type { ImportSummary, SavedItem, Settings, StorageSnapshot } from '../../storage/model';
-import { META_ITEMS_REVISION } from '../../storage/schema-history';
+import { readItemsRevision, revisionWatch } from '../../storage/revision';
 import { onBroadcast, request, t } from '../shared/client';
 import { messagesLocale } from '../shared/document-language';
 import type { Change, ExportedFile, PopupApi, TabStatus } from './api';
@@ -68,15 +68,13 @@ export interface RealApiOptions {
 
 export function createRealApi({ db = openDb(), prefetch }: RealApiOptions = {}): PopupApi {
   // The items revision the popup's data reflects; changes are announced only when it moves.
-  let loadedRevision: string | null = null;
-  let announcedRevision: string | null = null;
-
-  const revisionOf = async (): Promise<string> => (await db.meta.get(META_ITEMS_REVISION))?.value ?? '';
+  const revisions = revisionWatch();
+  const revisionOf = () => readItemsRevision(db);
 
   async function readWithRevision<T>(read: () => Promise<T>): Promise<T> {
     return db.transaction('r', [db.items, db.meta], async () => {
       const [revision, value] = await Promise.all([revisionOf(), read()]);
-      loadedRevision = revision;
+      revisions.read(revision);
       return value;
     });
   }
@@ -143,17 +141,14 @@ export function createRealApi({ db = openDb(), prefetch }: RealApiOptions = {}):
     allItems: () => readWithRevision(() => db.items.toArray()),
     watch(cb: (change: Change) => void) {
       const itemsMayHaveChanged = (revision: string) => {
-        if (revision === loadedRevision || revision === announcedRevision) return;
-        announcedRevision = revision;
-        cb('items');
+        if (revisions.moved(revision)) cb('items');
       };
       // Dexie tells every same-origin context about committed writes, the background's too.
       // Its first answer is the state the popup's first reads (already under way) will see.
       let first = true;
       const subscription = liveQuery(revisionOf).subscribe({
         next: (revision) => {
-          if (first && loadedRevision === null) announcedRevision = revision;
-          else itemsMayHaveChanged(revision);
+          if (first ? revisions.first(revision) : revisions.moved(revision)) cb('items');
           first = false;
         },
         error: () => undefined,

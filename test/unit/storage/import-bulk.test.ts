@@ -9,7 +9,7 @@ import type { ImportData, SavedItem } from '../../../src/storage/model';
 import { createRepository } from '../../../src/storage/repository';
 import { StoryContextDb } from '../../../src/storage/db';
 import { validDoc } from '../formats/malformed-exports';
-import { destroy, dumpDb, testClock, uniqueName } from './helpers/db';
+import { destroy, dumpDb, importJson, testClock, uniqueName } from './helpers/db';
 
 type Json = Record<string, unknown>;
 
@@ -111,7 +111,7 @@ async function storedItems(db: StoryContextDb): Promise<SavedItem[]> {
 async function importAndCompare(store: ReturnType<typeof counterStore>, text: string) {
   const before = await storedItems(store.db);
   const expected = predict(before, parsed(text), store.peek());
-  const summary = await store.repo.importJson(text, 'apply');
+  const summary = await importJson(store.repo, text, 'apply');
   expect(summary).toMatchObject(expected.counts);
   expect(await storedItems(store.db)).toEqual(expected.items);
   return summary;
@@ -127,7 +127,7 @@ describe('a 10,000-item import', () => {
   it('of the same file again changes no row', async () => {
     const store = counterStore();
     const text = fileOf(library());
-    await store.repo.importJson(text, 'apply');
+    await importJson(store.repo, text, 'apply');
     const before = await dumpDb(store.db);
     const summary = await importAndCompare(store, text);
     expect(summary).toMatchObject({ itemsAdded: 0, itemsUpdated: 0, itemsUnchanged: 10_000 });
@@ -137,7 +137,7 @@ describe('a 10,000-item import', () => {
   it('of an edited copy merges, adds and renames ids as the item-by-item rules say', async () => {
     const store = counterStore();
     const original = library();
-    await store.repo.importJson(fileOf(original), 'apply');
+    await importJson(store.repo, fileOf(original), 'apply');
     let borrowed = 0;
     // Items n % 23 === 0 stay out of the file, so their ids can turn up on other content.
     const edited = original.flatMap((item, n): Json[] => (n % 23 === 0 ? [] : [item])).map((item): Json => {
@@ -168,7 +168,7 @@ describe('a 10,000-item import', () => {
   it('of a small file into a large database follows the same rules', async () => {
     const store = counterStore();
     const original = library();
-    await store.repo.importJson(fileOf(original), 'apply');
+    await importJson(store.repo, fileOf(original), 'apply');
     const small = original.slice(0, 60).map((item, n) => (n % 3 === 0 ? { ...item, id: `item-${n + 5000}`, url: `${item.url as string}/x` } : { ...item, note: 'edited', updatedAt: 1_900_000_000_000 }));
     const summary = await importAndCompare(store, fileOf(small));
     expect(summary).toMatchObject({ itemsAdded: 20, itemsUpdated: 40 });
@@ -178,10 +178,10 @@ describe('a 10,000-item import', () => {
   it('reads what it needs in bulk, not one request per item', async () => {
     const store = counterStore();
     const text = fileOf(library());
-    await store.repo.importJson(text, 'apply');
+    await importJson(store.repo, text, 'apply');
     const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
     try {
-      await store.repo.importJson(text, 'apply');
+      await importJson(store.repo, text, 'apply');
       expect(gets.mock.calls.length).toBeLessThan(100);
     } finally {
       gets.mockRestore();

@@ -5,7 +5,7 @@ import { parseImport, settingsChanges } from '../../../src/formats/import-json';
 import { StorageError } from '../../../src/storage/errors';
 import type { ImportData, SavedItem, SavedItemInput } from '../../../src/storage/model';
 import { MALFORMED, validDoc, validItem } from '../formats/malformed-exports';
-import { destroy, dumpDb, failing, freshStore, type TestStore } from './helpers/db';
+import { destroy, dumpDb, failing, freshStore, getItem, importJson, type TestStore } from './helpers/db';
 
 const stores: TestStore[] = [];
 function store(): TestStore {
@@ -111,7 +111,7 @@ describe('export then import', () => {
     const source = await populated();
     const text = stringifyExport(await source.repo.exportAll());
     const before = await dumpDb(source.db);
-    const summary = await source.repo.importJson(text, 'apply');
+    const summary = await importJson(source.repo, text, 'apply');
     expect(summary).toMatchObject({ itemsAdded: 0, itemsUpdated: 0, itemsUnchanged: 3, visitsAdded: 0, visitsUpdated: 0, settingsChanged: false });
     expect(await dumpDb(source.db)).toEqual(before);
   });
@@ -141,33 +141,33 @@ describe('import merges', () => {
   }
 
   it('takes the newer copy’s note, unions tags, keeps the stored id and earliest creation', async () => {
-    const { repo, item } = await withStored('old note', 1_000_000, ['a', 'b']);
-    const summary = await repo.importJson(
+    const { repo, db, item } = await withStored('old note', 1_000_000, ['a', 'b']);
+    const summary = await importJson(repo,
       fileWith([{ ...item, id: 'other-id', note: 'newer note', tags: ['c', 'A'], createdAt: 500, updatedAt: 2_000_000 }]),
       'apply',
     );
     expect(summary.itemsUpdated).toBe(1);
-    expect(await repo.getItem(item.id)).toEqual({
+    expect(await getItem(db, item.id)).toEqual({
       ...item,
       note: 'newer note',
       tags: ['c', 'A', 'b'],
       createdAt: 500,
       updatedAt: 2_000_000,
     });
-    expect(await repo.getItem('other-id')).toBeUndefined();
+    expect(await getItem(db, 'other-id')).toBeUndefined();
   });
 
   it('keeps the stored note when the stored copy is newer, still adding tags', async () => {
-    const { repo, item } = await withStored('stored note', 3_000_000, ['a']);
-    await repo.importJson(fileWith([{ ...item, note: 'older note', tags: ['z'], updatedAt: 2_000_000 }]), 'apply');
-    expect(await repo.getItem(item.id)).toEqual({ ...item, tags: ['a', 'z'] });
+    const { repo, db, item } = await withStored('stored note', 3_000_000, ['a']);
+    await importJson(repo, fileWith([{ ...item, note: 'older note', tags: ['z'], updatedAt: 2_000_000 }]), 'apply');
+    expect(await getItem(db, item.id)).toEqual({ ...item, tags: ['a', 'z'] });
   });
 
   it('merges duplicates inside the file', async () => {
     const { repo } = store();
     const first = { ...validItem(0), note: 'first', tags: ['x'], updatedAt: 1763193600000 };
     const second = { ...validItem(0), id: 'second', note: 'second', tags: ['y'], updatedAt: 1763193700000 };
-    const summary = await repo.importJson(fileWith([first, second]), 'apply');
+    const summary = await importJson(repo, fileWith([first, second]), 'apply');
     expect(summary.itemsAdded).toBe(1);
     const items = await repo.listItems();
     expect(items).toHaveLength(1);
@@ -175,29 +175,29 @@ describe('import merges', () => {
   });
 
   it('never overwrites a different stored item that happens to share an id', async () => {
-    const { repo, item } = await withStored('mine', 1_000_000, []);
-    await repo.importJson(fileWith([{ ...validItem(1), id: item.id }]), 'apply');
-    expect(await repo.getItem(item.id)).toEqual(item);
+    const { repo, db, item } = await withStored('mine', 1_000_000, []);
+    await importJson(repo, fileWith([{ ...validItem(1), id: item.id }]), 'apply');
+    expect(await getItem(db, item.id)).toEqual(item);
     const items = await repo.listItems();
     expect(items).toHaveLength(2);
     expect(items.find((candidate) => candidate.id !== item.id)?.title).toBe(validItem(1).title);
   });
 
   it('caps merged tags and reports it', async () => {
-    const { repo, item } = await withStored('n', 1_000_000, Array.from({ length: 20 }, (_, n) => `s${n}`));
-    const summary = await repo.importJson(
+    const { repo, db, item } = await withStored('n', 1_000_000, Array.from({ length: 20 }, (_, n) => `s${n}`));
+    const summary = await importJson(repo,
       fileWith([{ ...item, tags: Array.from({ length: 20 }, (_, n) => `i${n}`), updatedAt: 2_000_000 }]),
       'apply',
     );
     expect(summary.itemsWithTagsTruncated).toBe(1);
-    expect((await repo.getItem(item.id))!.tags).toHaveLength(32);
+    expect((await getItem(db, item.id))!.tags).toHaveLength(32);
   });
 
   it('merges visits and settings without double counting', async () => {
     const { repo } = store();
     await repo.recordVisit('https://www.ettoday.net/news/20251115/3067837.htm', STORY);
     await repo.disableSite('oe24.at');
-    const summary = await repo.importJson(JSON.stringify({ ...validDoc(0), items: [] }), 'apply');
+    const summary = await importJson(repo, JSON.stringify({ ...validDoc(0), items: [] }), 'apply');
     expect(summary).toMatchObject({ visitsUpdated: 1, settingsChanged: true });
     const [visit] = await repo.listVisits();
     expect(visit!.count).toBe(3);
@@ -209,7 +209,7 @@ describe('import merges', () => {
     const { repo } = store();
     const doc = validDoc(0);
     doc.items = Array.from({ length: 10_000 }, (_, n) => validItem(n));
-    const summary = await repo.importJson(JSON.stringify(doc), 'apply');
+    const summary = await importJson(repo, JSON.stringify(doc), 'apply');
     expect(summary.itemsAdded).toBe(10_000);
     expect(await repo.listItems({ text: 'hurriyet' })).toHaveLength(10_000);
   });
@@ -223,7 +223,7 @@ describe('a file’s settings are applied only when the reader says so', () => {
     const { repo } = store();
     await repo.disableSite('oe24.at');
     const before = await repo.getSettings();
-    const summary = await repo.importJson(withSettings(), 'ignore');
+    const summary = await importJson(repo, withSettings(), 'ignore');
     expect(summary).toMatchObject({ itemsAdded: 2, visitsAdded: 1, settingsChanged: false });
     expect(await repo.listItems()).toHaveLength(2);
     expect(await repo.getSettings()).toEqual(before);
@@ -237,7 +237,7 @@ describe('a file’s settings are applied only when the reader says so', () => {
     await repo.disableSite('oe24.at');
     const told = settingsChanges(await repo.getSettings(), parsed(withSettings()).settings);
     expect(told).toEqual({ sidebarMode: { from: 'first-open', to: 'tab-only' }, sitesOff: ['a.example', 'b.example'] });
-    const summary = await repo.importJson(withSettings(), 'apply');
+    const summary = await importJson(repo, withSettings(), 'apply');
     expect(summary).toMatchObject({ itemsAdded: 2, settingsChanged: true });
     expect(await repo.getSettings()).toEqual({ sidebarMode: 'tab-only', disabledSites: ['oe24.at', 'a.example', 'b.example'] });
     expect(settingsChanges(await repo.getSettings(), parsed(withSettings()).settings)).toBeNull();
@@ -248,7 +248,7 @@ describe('a file’s settings are applied only when the reader says so', () => {
     const before = await dumpDb(source.db);
     for (const choice of [undefined, 'yes', 'APPLY', true]) {
       for (const attempt of [
-        () => source.repo.importJson(withSettings(), choice as never),
+        () => importJson(source.repo, withSettings(), choice as never),
         () => source.repo.importData(parsed(withSettings()), choice as never),
       ]) {
         const error = await attempt().catch((reason: unknown) => reason);
@@ -264,7 +264,7 @@ describe('a file’s settings are applied only when the reader says so', () => {
     const before = await dumpDb(source.db);
     const broken = withSettings().slice(0, -20);
     for (const choice of ['apply', 'ignore'] as const) {
-      const error = await source.repo.importJson(broken, choice).catch((reason: unknown) => reason);
+      const error = await importJson(source.repo, broken, choice).catch((reason: unknown) => reason);
       expect(error).toMatchObject({ code: 'invalid', message: expect.stringMatching(/not valid JSON/) });
     }
     expect(await dumpDb(source.db)).toEqual(before);
@@ -276,7 +276,7 @@ describe('a refused import changes nothing', () => {
     const source = await populated();
     const before = await dumpDb(source.db);
     const text = malformed.text();
-    const error = await source.repo.importJson(text, 'apply').catch((reason: unknown) => reason);
+    const error = await importJson(source.repo, text, 'apply').catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(StorageError);
     expect((error as StorageError).code).toBe('invalid');
     expect((error as StorageError).message).toMatch(malformed.message);
@@ -289,11 +289,22 @@ describe('a refused import changes nothing', () => {
     expect(await dumpDb(source.db)).toEqual(before);
   });
 
+  it('checks a parsed file again once it has been copied, as a message copies it', async () => {
+    const source = await populated();
+    const before = await dumpDb(source.db);
+    const copy = structuredClone(parsed(JSON.stringify(validDoc(2))));
+    copy.items[1]!.url = 'javascript:alert(1)';
+    const error = await source.repo.importData(copy, 'apply').catch((reason: unknown) => reason);
+    expect(error).toMatchObject({ code: 'invalid' });
+    expect((error as StorageError).message).toMatch(/^Nothing was imported: items\[1\]\.url/);
+    expect(await dumpDb(source.db)).toEqual(before);
+  });
+
   it('rolls everything back when a write fails halfway', async () => {
     const source = await populated();
     const before = await dumpDb(source.db);
     failing(source.db.visits, 'bulkPut', () => new Error('disk error while writing visits'));
-    const error = await source.repo.importJson(JSON.stringify(validDoc(5)), 'apply').catch((reason: unknown) => reason);
+    const error = await importJson(source.repo, JSON.stringify(validDoc(5)), 'apply').catch((reason: unknown) => reason);
     expect(error).toMatchObject({ code: 'unknown' });
     expect((error as Error).message).toMatch(/disk error while writing visits.*Nothing was changed/);
     expect(await dumpDb(source.db)).toEqual(before);
@@ -311,7 +322,7 @@ describe('a full disk', () => {
     const source = await populated();
     const before = await dumpDb(source.db);
     failing(source.db.items, 'bulkPut', make);
-    const error = await source.repo.importJson(JSON.stringify(validDoc(3)), 'apply').catch((reason: unknown) => reason);
+    const error = await importJson(source.repo, JSON.stringify(validDoc(3)), 'apply').catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(StorageError);
     expect((error as StorageError).code).toBe('quota');
     expect((error as StorageError).message).toMatch(/no room left to store saved items\. Nothing was changed\./);

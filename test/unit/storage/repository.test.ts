@@ -3,7 +3,7 @@ import { StoryContextDb } from '../../../src/storage/db';
 import { StorageError } from '../../../src/storage/errors';
 import { LIMITS, type SavedItemInput } from '../../../src/storage/model';
 import { createRepository } from '../../../src/storage/repository';
-import { destroy, dumpDb, freshStore, type TestStore } from './helpers/db';
+import { destroy, dumpDb, freshStore, getItem, type TestStore } from './helpers/db';
 
 const stores: TestStore[] = [];
 function store(): TestStore {
@@ -47,7 +47,7 @@ async function rejection(promise: Promise<unknown>): Promise<StorageError> {
 
 describe('saveItem', () => {
   it('stores a new item with an id, its site, a dedupe key and times', async () => {
-    const { repo, clock } = store();
+    const { repo, db, clock } = store();
     const { item, created } = await repo.saveItem(article);
     expect(created).toBe(true);
     expect(item).toMatchObject({
@@ -65,7 +65,7 @@ describe('saveItem', () => {
       updatedAt: clock.now(),
     });
     expect(item.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await repo.getItem(item.id)).toEqual(item);
+    expect(await getItem(db, item.id)).toEqual(item);
   });
 
   it('merges a second save of the same thing instead of doubling it', async () => {
@@ -152,12 +152,12 @@ describe('saveItem', () => {
 
 describe('updateItem', () => {
   it('replaces note and tags and moves updatedAt forward', async () => {
-    const { repo, clock } = store();
+    const { repo, db, clock } = store();
     const { item } = await repo.saveItem(article);
     clock.advance(5000);
     const updated = await repo.updateItem(item.id, { note: 'new note', tags: ['Reuters', 'reuters', ' AFP '] });
     expect(updated).toEqual({ ...item, note: 'new note', tags: ['Reuters', 'AFP'], updatedAt: clock.now() });
-    expect(await repo.getItem(item.id)).toEqual(updated);
+    expect(await getItem(db, item.id)).toEqual(updated);
   });
 
   it('moves updatedAt forward even if the clock went back, so the edit wins later merges', async () => {
@@ -211,7 +211,7 @@ describe('deleteItems and undoDelete', () => {
     const restarted = createRepository(reopened, { now: clock.now });
     try {
       expect(await restarted.undoDelete(JSON.parse(JSON.stringify(token)))).toBe(1);
-      expect(await restarted.getItem(item.id)).toEqual(item);
+      expect(await getItem(reopened, item.id)).toEqual(item);
     } finally {
       reopened.close();
     }
@@ -257,21 +257,6 @@ describe('deleteItems and undoDelete', () => {
     // A later save merges into the one holding the plain key.
     const merged = await repo.saveItem({ ...article, tags: ['later'] });
     expect(merged.item.id).toBe(resaved.item.id);
-  });
-});
-
-describe('getItemKeysForStory', () => {
-  it('lists what the sidebar needs to mark saved pack items of one story', async () => {
-    const { repo } = store();
-    const a = await repo.saveItem(article);
-    const q = await repo.saveItem(quote);
-    await repo.saveItem({ ...article, url: 'https://www.tradingkey.com/jp/news/stocks/251308501-reuters', storyId: null });
-    const entries = await repo.getItemKeysForStory(STORY);
-    expect(entries.sort((x, y) => x.kind.localeCompare(y.kind))).toEqual([
-      { id: a.item.id, key: a.item.key, kind: 'article', ref: '', url: article.url },
-      { id: q.item.id, key: q.item.key, kind: 'quote', ref: 'statement-alibaba-reuters', url: quote.url },
-    ]);
-    expect(await repo.getItemKeysForStory('another-story')).toEqual([]);
   });
 });
 
@@ -344,19 +329,5 @@ describe('settings', () => {
     await repo.updateSettings({ sidebarMode: 'always-open', disabledSites: ['example.org'] });
     await db.settings.put({ key: 'sidebarMode', value: 'from-a-newer-version' });
     expect(await repo.getSettings()).toEqual({ sidebarMode: 'first-open', disabledSites: ['example.org'] });
-  });
-});
-
-describe('packs', () => {
-  it('installs, lists, replaces and removes story packs', async () => {
-    const { repo, clock } = store();
-    const json = JSON.stringify({ id: STORY, version: '1' });
-    await repo.installPack({ id: STORY, version: '1', json });
-    clock.advance(1000);
-    await repo.installPack({ id: STORY, version: '2', json });
-    expect(await repo.listPacks()).toEqual([{ id: STORY, version: '2', json, installedAt: clock.now() }]);
-    expect((await repo.getPack(STORY))?.version).toBe('2');
-    await repo.removePack(STORY);
-    expect(await repo.listPacks()).toEqual([]);
   });
 });

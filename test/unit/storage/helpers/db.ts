@@ -2,7 +2,11 @@ import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { StoryContextDb } from '../../../../src/storage/db';
+import { importFile } from '../../../../src/background/import-file';
+import type { SavedItem } from '../../../../src/storage/model';
+import type { ImportSettingsChoice } from '../../../../src/storage/payload';
 import { createRepository, type Repository } from '../../../../src/storage/repository';
+import { toItem } from '../../../../src/storage/rows';
 
 export function uniqueName(prefix = 'test'): string {
   return `${prefix}-${crypto.randomUUID()}`;
@@ -52,6 +56,17 @@ export function freshStore(options: { clock?: TestClock } = {}): TestStore {
   const db = new StoryContextDb(name);
   const clock = options.clock ?? testClock();
   return { db, repo: createRepository(db, { now: clock.now }), clock, name };
+}
+
+/** An export's text imported the way the background does it: parsed, then handed to importData. */
+export function importJson(repo: Repository, text: string, settings: ImportSettingsChoice) {
+  return importFile(repo, text, settings);
+}
+
+/** The stored item with this id, as the repository would return it. */
+export async function getItem(db: StoryContextDb, id: string): Promise<SavedItem | undefined> {
+  const row = await db.items.get(id);
+  return row ? toItem(row) : undefined;
 }
 
 export async function destroy(store: { db: Dexie }): Promise<void> {
