@@ -4,10 +4,11 @@
  * content script's work on the page. It keeps pages generously (high recall); full detection
  * decides.
  *
- * This module and the generated index are what every page pays for, so they import nothing
- * but the shared folding.
+ * This module, the term lookups (./first-stage) and the generated index are what every page
+ * pays for, so they import nothing but the shared folding.
  */
-import { fold, pairsToMap, type CharMap } from './fold';
+import { compileFirstStage, matchingPacks, type FirstStage } from './first-stage';
+import { fold, type CharMap } from './fold';
 import type { PrefilterIndex, PrefilterInput } from './types';
 
 export type { PrefilterIndex, PrefilterInput } from './types';
@@ -15,6 +16,8 @@ export type { PrefilterIndex, PrefilterInput } from './types';
 const META_KEYS = new Set([
   'description', 'og:title', 'og:description', 'twitter:title', 'twitter:description', 'keywords', 'news_keywords', 'parsely-title', 'sailthru.title',
 ]);
+/** How many opening paragraphs the prefilter reads, for pages whose head names no story. */
+const LEAD_PARAGRAPHS = 3;
 const HEADLINE = /"headline"\s*:\s*"((?:[^"\\]|\\.){1,500})"/;
 
 export function readPrefilterInput(doc: Document, url: string): PrefilterInput {
@@ -52,16 +55,15 @@ function readFields(doc: Document, url: string, meta: string[]): PrefilterInput 
     const h1 = doc.getElementsByTagName('h1')[0];
     if (h1) meta.push((h1.textContent ?? '').slice(0, 500));
   }
+  // Some pages name their story only in the article: a head with a generic title and no
+  // description. The opening paragraphs say what the page is about; a live collection's
+  // first items cost no walk over the rest of the body.
+  const paragraphs = doc.getElementsByTagName('p');
+  for (let i = 0; i < Math.min(LEAD_PARAGRAPHS, paragraphs.length); i++) meta.push((paragraphs[i]!.textContent ?? '').slice(0, 400));
   const title = scope.getElementsByTagName('title')[0]?.textContent ?? '';
   return { url, title: title.slice(0, 1000), meta };
 }
 
-interface Compiled {
-  t2s: CharMap;
-  packs: { id: string; pattern: RegExp }[];
-}
-
-const compiledIndexes = new WeakMap<PrefilterIndex, Compiled>();
 /**
  * What separates words, after folding (NFKC has already turned full-width forms, ligatures,
  * circled and superscript characters into plain letters and digits): ASCII and Latin-1
@@ -72,30 +74,15 @@ const compiledIndexes = new WeakMap<PrefilterIndex, Compiled>();
  */
 export const NON_WORD =
   /[\u0000-\u002f\u003a-\u0040\u005b-\u0060\u007b-\u00bf\u00d7\u00f7\u2000-\u2bff\u2e00-\u2e7f\u3000-\u3003\u3008-\u3020\u3030\u303d\u30fb\ufe10-\ufe6f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/g;
-const UNSPACED = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0600-\u06ff]/;
+/** What separates words in ASCII text: the ASCII part of NON_WORD. */
+const ASCII_NON_WORD = /[\u0000-\u002f\u003a-\u0040\u005b-\u0060\u007b-\u007f]+/g;
+const NON_ASCII = /[^\u0000-\u007f]/;
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function termPattern(term: string): string {
-  // CJK and Arabic terms match anywhere (no spaces between words; Arabic clitics attach).
-  if (UNSPACED.test(term)) return escape(term);
-  // Whole words; a word ending in * may continue ("militar*" matches "militars").
-  const words = term.split(' ').map((w) => (w.endsWith('*') ? `${escape(w.slice(0, -1))}[^ ]*` : escape(w)));
-  return `(?:^| )${words.join(' ')}(?= |$)`;
-}
-
-function compile(index: PrefilterIndex): Compiled {
-  let compiled = compiledIndexes.get(index);
-  if (!compiled) {
-    compiled = {
-      t2s: pairsToMap(index.t2s),
-      packs: index.packs.map((p) => ({ id: p.id, pattern: new RegExp(p.terms.map(termPattern).join('|'), 'u') })),
-    };
-    compiledIndexes.set(index, compiled);
-  }
-  return compiled;
+const compiledIndexes = new WeakMap<PrefilterIndex, FirstStage>();
+function compiled(index: PrefilterIndex): FirstStage {
+  let stage = compiledIndexes.get(index);
+  if (!stage) compiledIndexes.set(index, (stage = compileFirstStage(index)));
+  return stage;
 }
 
 function decodeUrl(url: string): string {
@@ -106,9 +93,20 @@ function decodeUrl(url: string): string {
   }
 }
 
+/**
+ * Folds the page's text the way the index's terms were folded. Text that is all ASCII (most
+ * pages' URL and metadata in Latin-script languages) skips the Unicode work: NFKC, accents,
+ * Arabic and Chinese folding leave ASCII as it is, so lower case and the ASCII separators are
+ * the whole of it.
+ */
+function pageWords(raw: string, t2s: CharMap): { text: string; ascii: boolean } {
+  if (!NON_ASCII.test(raw)) return { text: raw.toLowerCase().replace(ASCII_NON_WORD, ' '), ascii: true };
+  return { text: fold(raw, t2s).replace(NON_WORD, ' '), ascii: false };
+}
+
 /** Ids of the packs this page may be about; empty means: stop here. */
 export function prefilter(input: PrefilterInput, index: PrefilterIndex): string[] {
-  const compiled = compile(index);
-  const text = fold([decodeUrl(input.url), input.title, ...input.meta].join('\n'), compiled.t2s).replace(NON_WORD, ' ');
-  return compiled.packs.filter((p) => p.pattern.test(text)).map((p) => p.id);
+  const stage = compiled(index);
+  const { text, ascii } = pageWords([decodeUrl(input.url), input.title, ...input.meta].join('\n'), stage.t2s);
+  return matchingPacks(stage, text, ascii);
 }

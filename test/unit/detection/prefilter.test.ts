@@ -50,9 +50,11 @@ describe('prefilter', () => {
     expect(prefilter(readPrefilterInput(withH1, 'https://news.example/'), prefilterIndex)).toEqual(ID);
   });
 
-  it('does not look at the article body or a Trending box', () => {
+  it('reads the opening paragraphs, for pages whose head names no story, but not further nor a Trending box', () => {
+    const opening = parse('<html><head><title>News</title></head><body><h1>News</h1><p>Alibaba denies report</p></body></html>');
+    expect(prefilter(readPrefilterInput(opening, 'https://news.example/'), prefilterIndex)).toEqual(ID);
     const doc = parse(
-      '<html><head><title>Storm closes schools</title></head><body><h1>Storm closes schools</h1><p>Alibaba memo PLA</p><aside><a>Alibaba denies report</a></aside></body></html>',
+      '<html><head><title>Storm closes schools</title></head><body><h1>Storm closes schools</h1><p>Rain.</p><p>Wind.</p><p>Snow.</p><p>Alibaba memo PLA</p><aside><a>Alibaba denies report</a></aside></body></html>',
     );
     expect(prefilter(readPrefilterInput(doc, 'https://news.example/'), prefilterIndex)).toEqual([]);
   });
