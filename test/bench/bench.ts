@@ -12,19 +12,17 @@ import {
   alwaysOpenChromium,
   alwaysOpenFirefox,
   countNodes,
-  nonStoryChromium,
-  nonStoryFirefox,
   sidebarHeapChromium,
   storyChromium,
   storyFirefox,
-  type ChromiumPair,
-  type FirefoxPair,
   type HeapSample,
   type NodeCount,
   type StorySample,
 } from './page-cost';
 import { launchPlain, type PlainSession } from './plain-browsers';
 import { writeFloorExtension } from './floor-extension';
+import { nonStoryChromium, nonStoryFirefox, VARIANTS, type ChromiumLoad, type FirefoxLoad, type LoadMode, type Triple, type TripleOptions, type Variant } from './non-story';
+import type { Browser } from 'puppeteer-core';
 import { passesPrefilter } from './site';
 import {
   denyDownloads,
@@ -38,7 +36,7 @@ import {
   type ImportResult,
   type Keystroke,
 } from './popup';
-import { fmtBytes, fmtKiB, fmtMs, fmtRatio, markdownTable, msRow, status, TARGETS, textTable, type Row, type TargetResult } from './report';
+import { fmtBytes, fmtKiB, fmtMs, markdownTable, msRow, status, TARGETS, textTable, type Row, type TargetResult } from './report';
 import { keystrokePlan, savedLibrary } from './saved-items';
 import { startSite, REAL_PAGE_POLICY, type BenchPage } from './site';
 import { median, round, summarize, type Summary } from './stats';
@@ -50,10 +48,11 @@ export interface BenchContext {
   buildMs: number;
 }
 
-const HEAVY_NODES = 5000;
+/** The saved real pages with the most DOM nodes are the ones measured as non-story pages. */
+const REAL_PAGES = 10;
 const NON_STORY_SETTLE_MS = 300;
-// Firefox's figure (navigation timing) is final at the load event; the pause only keeps the
-// extension's leftover work out of the next load.
+// Firefox's CPU figure runs to the end of this pause after the load event, so work the
+// extension leaves for later is counted.
 const FIREFOX_SETTLE_MS = 200;
 const STORY_SETTLE_MS = 200;
 const HEAP_REPEATS = 3;
@@ -87,47 +86,34 @@ function perPage<T extends { page: string }>(pairs: T[], value: (p: T) => number
 }
 
 /**
- * The method's resolution: how much the same page's script time differs between two loads in
- * the browser without the extension (consecutive rounds), as |Δ|.
+ * The method's resolution: how much the same page's figure differs between two loads in the
+ * browser without the extension (consecutive rounds), as |Δ|.
  */
-function noiseFloor(pairs: ChromiumPair[]): Summary | null {
-  const byPage = new Map<string, ChromiumPair[]>();
-  for (const p of pairs) byPage.set(p.page, [...(byPage.get(p.page) ?? []), p]);
+function noiseFloor<M>(triples: Triple<M>[], value: (m: M) => number): Summary | null {
+  const byPage = new Map<string, Triple<M>[]>();
+  for (const p of triples) byPage.set(p.page, [...(byPage.get(p.page) ?? []), p]);
   const deltas: number[] = [];
   for (const list of byPage.values()) {
     const sorted = [...list].sort((a, b) => a.rep - b.rep);
-    for (let i = 1; i < sorted.length; i++) deltas.push(Math.abs(sorted[i]!.without.scriptMs - sorted[i - 1]!.without.scriptMs));
+    for (let i = 1; i < sorted.length; i++) deltas.push(Math.abs(value(sorted[i]!.without) - value(sorted[i - 1]!.without)));
   }
   return summarize(deltas);
 }
 
-function chromiumGroup(pairs: ChromiumPair[]) {
-  const pages = new Set(pairs.map((p) => p.page)).size;
+/** One figure of a set of triples: with, without, the control, and the differences per triple. */
+function tripleGroup<M>(triples: Triple<M>[], value: (m: M) => number) {
+  const of = (v: Variant) => triples.map((t) => value(t[v]));
+  const added = (v: Variant) => summarize(triples.map((t) => value(t[v]) - value(t.without)));
   return {
-    withoutVsWithoutScriptMs: noiseFloor(pairs),
-    addedScriptMsPerPage: perPage(pairs, (p) => p.with.scriptMs - p.without.scriptMs),
-    pages,
-    loadsPerBrowser: pairs.length,
-    addedScriptMs: summarize(pairs.map((p) => p.with.scriptMs - p.without.scriptMs)),
-    addedTaskMs: summarize(pairs.map((p) => p.with.taskMs - p.without.taskMs)),
-    scriptWithMs: summarize(pairs.map((p) => p.with.scriptMs)),
-    scriptWithoutMs: summarize(pairs.map((p) => p.without.scriptMs)),
-    taskWithMs: summarize(pairs.map((p) => p.with.taskMs)),
-    taskWithoutMs: summarize(pairs.map((p) => p.without.taskMs)),
-    scriptRatio: ratio(pairs.map((p) => p.with.scriptMs), pairs.map((p) => p.without.scriptMs)),
-    taskRatio: ratio(pairs.map((p) => p.with.taskMs), pairs.map((p) => p.without.taskMs)),
-  };
-}
-
-function firefoxGroup(pairs: FirefoxPair[]) {
-  return {
-    pages: new Set(pairs.map((p) => p.page)).size,
-    loadsPerBrowser: pairs.length,
-    addedLoadMs: summarize(pairs.map((p) => p.withLoadMs - p.withoutLoadMs)),
-    addedDclMs: summarize(pairs.map((p) => p.withDclMs - p.withoutDclMs)),
-    loadWithMs: summarize(pairs.map((p) => p.withLoadMs)),
-    loadWithoutMs: summarize(pairs.map((p) => p.withoutLoadMs)),
-    loadRatio: ratio(pairs.map((p) => p.withLoadMs), pairs.map((p) => p.withoutLoadMs)),
+    pages: new Set(triples.map((t) => t.page)).size,
+    loadsPerBrowser: triples.length,
+    added: added('with'),
+    controlAdded: added('control'),
+    aboveControl: summarize(triples.map((t) => value(t.with) - value(t.control))),
+    addedPerPage: perPage(triples, (t) => value(t.with) - value(t.without)),
+    ...Object.fromEntries(VARIANTS.map((v) => [v, summarize(of(v))])),
+    ratio: ratio(of('with'), of('without')),
+    withoutVsWithout: noiseFloor(triples, value),
   };
 }
 
@@ -164,16 +150,19 @@ function networkCount(session: string, log: ProxyLog): NetworkCount {
 // ---- the run ------------------------------------------------------------------------------
 
 export async function runBench(ctx: BenchContext): Promise<number> {
-  const repeats = envInt('BENCH_REPEATS', 5);
+  // Quick mode: only the pages that are not story pages, in both browsers, three rounds.
+  const quick = process.env['BENCH_QUICK'] === '1';
+  const repeats = envInt('BENCH_REPEATS', quick ? 3 : 5);
   const firefoxStoryRepeats = envInt('BENCH_FIREFOX_STORY_REPEATS', 3);
   const info = machine();
   const errors: string[] = [];
   /** Single page loads that failed; their pairs are left out of the figures. */
   const failedLoads: string[] = [];
   const notes: string[] = [
-    `Saved real pages are served with \`content-security-policy: ${REAL_PAGE_POLICY}\`: their own scripts and subresources do not run or load, so "heavy real pages" measures a large DOM, not the sites' own JavaScript.`,
-    'Chromium: main-thread time is the CDP Performance domain (ScriptDuration, TaskDuration) of the page after load plus a settle, in a browser with the extension and one without (same flags), loaded one after the other, alternating which goes first. Added time is per page pair.',
-    'Firefox has no such metric over WebDriver BiDi: its figures are wall-clock navigation timing (loadEventEnd − startTime), with and without the extension, alternating.',
+    `Saved real pages are served with \`content-security-policy: ${REAL_PAGE_POLICY}\`: their own scripts and subresources do not run or load, so "real pages" measures a large DOM, not the sites' own JavaScript.`,
+    `Non-story pages: the ${REAL_PAGES} saved real pages with the most DOM nodes, and the development-set negatives, loaded in three browsers of the same flags one after the other: with the extension, without any, and with the control (an extension whose content script is empty), the order rotating page by page and round by round. "Added" is per triple against the browser without any extension. Same tab: one tab per browser, reused. Fresh tab: a new tab per load, so the script meets a renderer that has never run it.`,
+    'Chromium: main-thread time is the CDP Performance domain (ScriptDuration, TaskDuration) of the page after load plus a settle.',
+    'Firefox has no such metric over WebDriver BiDi: its figure is the CPU time of every process of that Firefox (the harness-started process and its descendants in /proc; the threads’ scheduler run time, /proc/<pid>/task/<tid>/schedstat, since utime + stime count in 10 ms ticks) from just before navigating until the settle after the load event. Wall-clock load time is recorded beside it.',
     'Sidebar visible: from the page’s DOMContentLoaded to the animation frame after the sidebar’s content ([data-ready]) is in its DOM, both read as epoch times in the page and in the frame.',
     'Targets are judged on the median; p95 is printed beside.',
   ];
@@ -192,7 +181,7 @@ export async function runBench(ctx: BenchContext): Promise<number> {
 
   // ---- 3. content script size (production builds, as shipped) ----
   const sizes: Record<string, ContentSize> = {};
-  for (const target of ['chrome', 'firefox']) {
+  for (const target of quick ? [] : ['chrome', 'firefox']) {
     const size = await step(`content script size (${target})`, async () => measureContentScript(join(ctx.distRoot, target)));
     if (size) sizes[target] = size;
   }
@@ -205,9 +194,7 @@ export async function runBench(ctx: BenchContext): Promise<number> {
   const result: {
     heavyPages: NodeCount[];
     chromium: {
-      nonStory?: { pairs: ChromiumPair[]; mounted: string[] };
-      /** The same pages with an extension whose content script is empty. */
-      floor?: { pairs: ChromiumPair[]; mounted: string[] };
+      nonStory?: Triple<ChromiumLoad>[];
       story?: StorySample[];
       heap?: HeapSample[];
       import?: ImportResult;
@@ -218,17 +205,39 @@ export async function runBench(ctx: BenchContext): Promise<number> {
       exportClickMs?: number[];
     };
     firefox: {
-      nonStory?: { pairs: FirefoxPair[]; mounted: string[] };
+      nonStory?: Triple<FirefoxLoad>[];
       story?: StorySample[];
       import?: ImportResult;
       firstRows?: FirstRows[];
       search?: Keystroke[];
     };
   } = { heavyPages: [], chromium: {}, firefox: {} };
-  let heavy: BenchPage[] = [];
+  let realPages: BenchPage[] = [];
+  const floorDir = writeFloorExtension(join(ctx.workDir, 'floor-extension'));
   // The baseline browsers are closed mid-run; their logs are kept for the network summary.
   let chromiumPlainNetwork: ProxyLog | null = null;
   let firefoxPlainNetwork: ProxyLog | null = null;
+
+  /** The control browser (empty content script) starts beside the two others; each set of pages is measured in the three. */
+  async function nonStoryTriples<M>(
+    name: 'chromium' | 'firefox',
+    without: Browser,
+    withExt: Browser,
+    sets: [BenchPage[], LoadMode][],
+    settleMs: number,
+    measure: (browsers: Record<Variant, Browser>, o: TripleOptions) => Promise<Triple<M>[]>,
+  ): Promise<Triple<M>[] | null> {
+    const control = await step(`launch ${name} with an empty content script`, () => launch(name, { extensionDir: floorDir }));
+    if (!control) return null;
+    const browsers = { with: withExt, without, control: control.browser };
+    const runs: Triple<M>[] = [];
+    for (const [pages, mode] of sets) {
+      const got = await step(`${name}: ${pages[0]?.group ?? ''} pages, ${mode}`, () => measure(browsers, { site, pages, mode, repeats, settleMs, progress, failures: failedLoads }));
+      runs.push(...(got ?? []));
+    }
+    await control.close();
+    return runs;
+  }
 
   // ---- Chromium ----
   let ext: Session | null = await step('launch Chromium with the extension', () => launch('chromium'));
@@ -240,30 +249,25 @@ export async function runBench(ctx: BenchContext): Promise<number> {
     info.browsers['chromium'] = await e.browser.version();
     const counts = await step('count DOM nodes of the real pages', () => countNodes(p.browser, site, site.real));
     if (counts) {
-      result.heavyPages = counts.filter((c) => c.nodes >= HEAVY_NODES);
-      heavy = result.heavyPages.map((c) => ({ ...c.page, group: 'real-heavy' }));
-      progress(`heavy real pages (≥ ${HEAVY_NODES} nodes): ${result.heavyPages.map((c) => `${c.page.name} (${c.nodes})`).join(', ')}`);
+      result.heavyPages = [...counts].sort((a, b) => b.nodes - a.nodes).slice(0, REAL_PAGES);
+      realPages = result.heavyPages.map((c) => c.page);
+      progress(`real pages: ${result.heavyPages.map((c) => `${c.page.name} (${c.nodes})`).join(', ')}`);
     }
-    const nonStoryPages = [...site.corpusNeg, ...heavy];
-    result.chromium.nonStory =
-      (await step('chromium: pages that are not story pages', () => nonStoryChromium(e, p, site, nonStoryPages, repeats, NON_STORY_SETTLE_MS, progress, failedLoads))) ?? undefined;
-    const floorExt = await step('launch Chromium with an empty content script', () =>
-      launch('chromium', { extensionDir: writeFloorExtension(join(ctx.workDir, 'floor-extension')) }),
-    );
-    if (floorExt) {
-      result.chromium.floor =
-        (await step('chromium: the same pages with an empty content script', () => nonStoryChromium(floorExt, p, site, nonStoryPages, repeats, NON_STORY_SETTLE_MS, progress, failedLoads))) ?? undefined;
-      await floorExt.close();
+    const sets: [BenchPage[], LoadMode][] = [[realPages, 'fresh-tab'], [realPages, 'same-tab'], ...(quick ? [] : [[site.corpusNeg, 'same-tab'] as [BenchPage[], LoadMode]])];
+    result.chromium.nonStory = (await nonStoryTriples('chromium', p.browser, e.browser, sets, NON_STORY_SETTLE_MS, nonStoryChromium)) ?? undefined;
+    if (quick) {
+      await p.close();
+      plain = null;
     }
-    const mode = await step('chromium: sidebar mode always-open', () => alwaysOpenChromium(e));
+    const mode = quick ? null : await step('chromium: sidebar mode always-open', () => alwaysOpenChromium(e));
     if (mode !== null) {
       result.chromium.story = (await step('chromium: story pages', () => storyChromium(e, p, site, site.story, repeats, STORY_SETTLE_MS, progress, failedLoads))) ?? undefined;
     }
-    await p.close();
+    await plain?.close();
     plain = null;
     if (mode !== null) result.chromium.heap = (await step('chromium: sidebar frame heap', () => sidebarHeapChromium(e, site, site.story[0]!.path, HEAP_REPEATS))) ?? undefined;
-    await step('chromium: deny downloads', () => denyDownloads(e));
-    result.chromium.import = (await step('chromium: import 10,000 items (items/import message)', () => importByMessage(e, library.text))) ?? undefined;
+    if (!quick) await step('chromium: deny downloads', () => denyDownloads(e));
+    if (!quick) result.chromium.import = (await step('chromium: import 10,000 items (items/import message)', () => importByMessage(e, library.text))) ?? undefined;
     if (result.chromium.import) {
       const ex = await step('chromium: items/export message', () => exportByMessage(e, EXPORT_REPEATS));
       if (ex) {
@@ -289,13 +293,12 @@ export async function runBench(ctx: BenchContext): Promise<number> {
     const p = plain;
     firefoxPlainNetwork = p.network;
     info.browsers['firefox'] = await e.browser.version();
-    result.firefox.nonStory =
-      (await step('firefox: pages that are not story pages (wall-clock)', () => nonStoryFirefox(e, p, site, [...site.corpusNeg, ...heavy], repeats, FIREFOX_SETTLE_MS, progress, failedLoads))) ?? undefined;
+    result.firefox.nonStory = (await nonStoryTriples('firefox', p.browser, e.browser, [[realPages, 'fresh-tab'], [realPages, 'same-tab']], FIREFOX_SETTLE_MS, nonStoryFirefox)) ?? undefined;
     await p.close();
     plain = null;
-    const mode = await step('firefox: sidebar mode always-open (through the sidebar’s settings)', () => alwaysOpenFirefox(e, site, site.story[0]!.path));
+    const mode = quick ? null : await step('firefox: sidebar mode always-open (through the sidebar’s settings)', () => alwaysOpenFirefox(e, site, site.story[0]!.path));
     if (mode !== null) result.firefox.story = (await step('firefox: story pages', () => storyFirefox(e, site, site.story, firefoxStoryRepeats, progress, failedLoads))) ?? undefined;
-    result.firefox.import = (await step('firefox: import 10,000 items (popup file input)', () => importByFileInput(e, library.text, join(ctx.workDir, 'saved-10000.json')))) ?? undefined;
+    if (!quick) result.firefox.import = (await step('firefox: import 10,000 items (popup file input)', () => importByFileInput(e, library.text, join(ctx.workDir, 'saved-10000.json')))) ?? undefined;
     if (result.firefox.import) {
       result.firefox.firstRows = (await step('firefox: popup first rows', () => firstRows(e, FIRST_ROWS_REPEATS))) ?? undefined;
       result.firefox.search = (await step('firefox: popup search keystrokes', () => searchKeystrokes(e, plan))) ?? undefined;
@@ -327,61 +330,57 @@ export async function runBench(ctx: BenchContext): Promise<number> {
   // ---- summaries and targets ----
   const targets: TargetResult[] = [];
   const rows: Row[] = [];
-  const groupsOf = <T extends { group: string }>(pairs: T[]) => ({
-    'corpus-neg': pairs.filter((p) => p.group === 'corpus-neg'),
-    'real-heavy': pairs.filter((p) => p.group === 'real-heavy'),
-  });
-  const groupLabel = (g: string, pages: number) => (g === 'corpus-neg' ? `${pages} development-set negatives` : `${pages} heavy real pages (≥ ${HEAVY_NODES} nodes)`);
-
   const summary: Record<string, unknown> = {};
-  if (result.chromium.nonStory) {
-    const groups = groupsOf(result.chromium.nonStory.pairs);
-    const s: Record<string, ReturnType<typeof chromiumGroup>> = {};
-    for (const [g, pairs] of Object.entries(groups)) {
-      if (!pairs.length) continue;
-      const gs = chromiumGroup(pairs);
-      s[g] = gs;
-      rows.push(msRow(`Non-story pages: added script time, ${groupLabel(g, gs.pages)}`, 'Chromium', gs.addedScriptMs, { sign: true, limit: TARGETS.nonStoryAddedMs, targets, id: `nonstory-script-${g}` }));
-      rows.push({ measure: `  script time with / without (${g})`, browser: 'Chromium', median: fmtRatio(gs.scriptRatio), p95: '', n: '', target: '', status: gs.scriptRatio === null ? 'page runs no script' : '' });
-      rows.push(msRow(`  added task time (all main-thread work), ${g}`, 'Chromium', gs.addedTaskMs, { sign: true }));
-      rows.push({ measure: `  task time with / without (${g})`, browser: 'Chromium', median: fmtRatio(gs.taskRatio), p95: '', n: '', target: '', status: '' });
-      const floorPairs = result.chromium.floor ? groupsOf(result.chromium.floor.pairs)[g as 'corpus-neg' | 'real-heavy'] : [];
-      if (floorPairs.length) {
-        const fs = chromiumGroup(floorPairs);
-        s[`${g}-empty-content-script`] = fs;
-        rows.push(msRow(`  an empty content script on the same pages (the browser's own cost), ${g}`, 'Chromium', fs.addedScriptMs, { sign: true }));
-      }
-      if (g === 'corpus-neg') {
+  const modeLabel = (m: LoadMode) => (m === 'fresh-tab' ? 'a fresh tab per load' : 'the same tab');
+  const nonStoryRows = <M,>(browser: 'Chromium' | 'Firefox', triples: Triple<M>[], what: string, value: (m: M) => number, limit?: number) => {
+    const out: Record<string, ReturnType<typeof tripleGroup<M>>> = {};
+    const sets: [string, string, Triple<M>[]][] = [];
+    for (const mode of ['fresh-tab', 'same-tab'] as LoadMode[]) {
+      const real = triples.filter((t) => t.group === 'real' && t.mode === mode);
+      if (real.length) sets.push([`real-${mode}`, `${new Set(real.map((t) => t.page)).size} real pages, ${modeLabel(mode)}`, real]);
+    }
+    const neg = triples.filter((t) => t.group === 'corpus-neg');
+    if (neg.length) sets.push(['corpus-neg-same-tab', `${site.corpusNeg.length} development-set negatives, the same tab`, neg]);
+    for (const [id, label, set] of sets) {
+      const g = tripleGroup(set, value);
+      out[id] = g;
+      const judged = limit !== undefined && id.startsWith('real-');
+      rows.push(msRow(`Non-story pages: added ${what}, ${label}`, browser, g.added, { sign: true, ...(judged ? { limit, targets, id: `nonstory-${browser.toLowerCase()}-${id}` } : {}) }));
+      rows.push(msRow(`  control (empty content script), added`, browser, g.controlAdded, { sign: true }));
+      rows.push(msRow(`  ours minus the control`, browser, g.aboveControl, { sign: true }));
+      if (g.withoutVsWithout) notes.push(`Resolution, ${browser} ${what}, ${label}: the same page loaded twice without the extension differs by |Δ| median ${fmtMs(g.withoutVsWithout.median)}, p95 ${fmtMs(g.withoutVsWithout.p95)}.`);
+      if (id === 'corpus-neg-same-tab') {
         // The development negatives include Alibaba stories that are not about the memo: the
         // prefilter rightly passes them, and the detector runs (and stays silent) there.
         const passing = new Set(site.corpusNeg.filter((p) => passesPrefilter(p)).map((p) => p.name));
-        const split = (want: boolean) => pairs.filter((p) => passing.has(p.page) === want);
-        for (const [label, part] of [
-          [`dismissed by the prefilter (${site.corpusNeg.length - passing.size} pages)`, split(false)],
-          [`passed by the prefilter, detector runs (${passing.size} pages)`, split(true)],
+        for (const [part, want] of [
+          [`dismissed by the prefilter (${site.corpusNeg.length - passing.size} pages)`, false],
+          [`passed by the prefilter, detector runs (${passing.size} pages)`, true],
         ] as const) {
-          if (part.length) rows.push(msRow(`  of which ${label}`, 'Chromium', chromiumGroup(part).addedScriptMs, { sign: true }));
+          const sub = set.filter((t) => passing.has(t.page) === want);
+          if (sub.length) rows.push(msRow(`  of which ${part}`, browser, tripleGroup(sub, value).added, { sign: true }));
         }
         summary['corpusNegPassingPrefilter'] = [...passing];
       }
-      const noise = gs.withoutVsWithoutScriptMs;
-      if (noise) notes.push(`Resolution, ${g} (Chromium): the same page loaded twice without the extension differs in script time by |Δ| median ${fmtMs(noise.median)}, p95 ${fmtMs(noise.p95)}.`);
     }
-    summary['chromiumNonStory'] = { groups: s, mountedOnNonStoryPages: result.chromium.nonStory.mounted };
-    if (result.chromium.nonStory.mounted.length) notes.push(`The extension mounted its sidebar on non-story pages: ${result.chromium.nonStory.mounted.join(', ')}.`);
+    return out;
+  };
+  if (result.chromium.nonStory) {
+    summary['chromiumNonStory'] = {
+      script: nonStoryRows('Chromium', result.chromium.nonStory, 'script time', (m) => m.scriptMs, TARGETS.nonStoryAddedMs),
+      task: Object.fromEntries(['fresh-tab', 'same-tab'].map((mode) => [mode, tripleGroup(result.chromium.nonStory!.filter((t) => t.group === 'real' && t.mode === mode), (m) => m.taskMs).added])),
+    };
   }
   if (result.firefox.nonStory) {
-    const groups = groupsOf(result.firefox.nonStory.pairs);
-    const s: Record<string, ReturnType<typeof firefoxGroup>> = {};
-    for (const [g, pairs] of Object.entries(groups)) {
-      if (!pairs.length) continue;
-      const gs = firefoxGroup(pairs);
-      s[g] = gs;
-      rows.push(msRow(`Non-story pages: added load time, wall-clock, ${groupLabel(g, gs.pages)}`, 'Firefox', gs.addedLoadMs, { sign: true }));
-      rows.push({ measure: `  load time with / without (${g})`, browser: 'Firefox', median: fmtRatio(gs.loadRatio), p95: '', n: '', target: '', status: '' });
-      rows.push(msRow(`  added time to DOMContentLoaded end, wall-clock, ${g}`, 'Firefox', gs.addedDclMs, { sign: true }));
+    summary['firefoxNonStory'] = {
+      cpu: nonStoryRows('Firefox', result.firefox.nonStory, 'CPU time of all Firefox processes', (m) => m.cpuMs),
+      cpuTicks: Object.fromEntries(['fresh-tab', 'same-tab'].map((mode) => [mode, tripleGroup(result.firefox.nonStory!.filter((t) => t.mode === mode), (m) => m.cpuTicksMs).added])),
+      load: Object.fromEntries(['fresh-tab', 'same-tab'].map((mode) => [mode, tripleGroup(result.firefox.nonStory!.filter((t) => t.mode === mode), (m) => m.loadMs).added])),
+    };
+    for (const mode of ['fresh-tab', 'same-tab'] as LoadMode[]) {
+      const set = result.firefox.nonStory.filter((t) => t.mode === mode);
+      if (set.length) rows.push(msRow(`  added load time, wall-clock, ${modeLabel(mode)}`, 'Firefox', tripleGroup(set, (m) => m.loadMs).added, { sign: true }));
     }
-    summary['firefoxNonStory'] = { groups: s, mountedOnNonStoryPages: result.firefox.nonStory.mounted };
   }
   const storyPagesLabel = (n: number) => `${n} pages`;
   if (result.chromium.story) {
@@ -473,7 +472,8 @@ export async function runBench(ctx: BenchContext): Promise<number> {
     nonStorySettleMs: NON_STORY_SETTLE_MS,
     firefoxSettleMs: FIREFOX_SETTLE_MS,
     storySettleMs: STORY_SETTLE_MS,
-    heavyPageNodes: HEAVY_NODES,
+    realPages: REAL_PAGES,
+    quick,
     viewport: '1280×900',
     elapsedSeconds: elapsedS,
   };

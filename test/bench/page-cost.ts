@@ -68,14 +68,10 @@ export interface MainThread {
 }
 
 /** The current document's totals (Chromium resets them per document). */
-async function mainThread(tab: Tab): Promise<MainThread> {
+export async function mainThread(tab: Tab): Promise<MainThread> {
   const { metrics } = await tab.cdp!.send('Performance.getMetrics');
   const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
   return { scriptMs: get('ScriptDuration'), taskMs: get('TaskDuration') };
-}
-
-async function hostPresent(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.querySelector('[data-story-context]') !== null);
 }
 
 // ---- heavy page selection ---------------------------------------------------------------
@@ -103,23 +99,6 @@ export async function countNodes(browser: Browser, site: BenchSite, pages: Bench
   return out;
 }
 
-// ---- 1. pages that are not story pages ---------------------------------------------------
-
-export type ChromiumPair = Pair<MainThread>;
-
-export interface FirefoxPair {
-  page: string;
-  group: string;
-  rep: number;
-  extFirst: boolean;
-  /** loadEventEnd - startTime, ms. */
-  withLoadMs: number;
-  withoutLoadMs: number;
-  /** domContentLoadedEventEnd - startTime, ms. */
-  withDclMs: number;
-  withoutDclMs: number;
-}
-
 /** A load that fails (time-out, no sidebar) is recorded and skipped; the rest still measures. */
 async function tolerant(failures: string[], label: string, fn: () => Promise<void>): Promise<void> {
   try {
@@ -132,123 +111,6 @@ async function tolerant(failures: string[], label: string, fn: () => Promise<voi
 /** Alternates which browser loads first, page by page and round by round. */
 function extFirst(rep: number, index: number): boolean {
   return (rep + index) % 2 === 0;
-}
-
-interface Pair<M> {
-  page: string;
-  group: string;
-  rep: number;
-  extFirst: boolean;
-  with: M;
-  without: M;
-}
-
-/**
- * Loads every page in the browser with the extension and in the one without, one right after
- * the other, alternating which goes first page by page and round by round; two pages warm both
- * browsers first. `load` returns the figure one load gives.
- */
-async function alternatingPairs<M>(
-  label: string,
-  withTab: Tab,
-  withoutTab: Tab,
-  pages: BenchPage[],
-  repeats: number,
-  load: (tab: Tab, path: string) => Promise<M>,
-  progress: (msg: string) => void,
-  failures: string[],
-): Promise<{ pairs: Pair<M>[]; mounted: string[] }> {
-  // Warm both browsers (first renderer, first compile) before anything is recorded.
-  for (const p of pages.slice(0, 2)) {
-    await load(withTab, p.path);
-    await load(withoutTab, p.path);
-  }
-  const pairs: Pair<M>[] = [];
-  const mounted = new Set<string>();
-  const withExtension = async (path: string, name: string) => {
-    const m = await load(withTab, path);
-    if (await hostPresent(withTab.page)) mounted.add(name);
-    return m;
-  };
-  for (let rep = 0; rep < repeats; rep++) {
-    for (const [i, p] of pages.entries()) {
-      await tolerant(failures, `${label} ${p.name} (round ${rep + 1})`, async () => {
-        const first = extFirst(rep, i);
-        let w: M;
-        let wo: M;
-        if (first) {
-          w = await withExtension(p.path, p.name);
-          wo = await load(withoutTab, p.path);
-        } else {
-          wo = await load(withoutTab, p.path);
-          w = await withExtension(p.path, p.name);
-        }
-        pairs.push({ page: p.name, group: p.group, rep, extFirst: first, with: w, without: wo });
-      });
-    }
-    progress(`${label} non-story pages: round ${rep + 1}/${repeats}`);
-  }
-  await withTab.page.close();
-  await withoutTab.page.close();
-  return { pairs, mounted: [...mounted] };
-}
-
-export async function nonStoryChromium(
-  ext: Session,
-  plain: PlainSession,
-  site: BenchSite,
-  pages: BenchPage[],
-  repeats: number,
-  settleMs: number,
-  progress: (msg: string) => void,
-  failures: string[],
-): Promise<{ pairs: ChromiumPair[]; mounted: string[] }> {
-  const load = async (tab: Tab, path: string) => {
-    await tab.page.goto(site.server.url(path));
-    await sleep(settleMs);
-    return mainThread(tab);
-  };
-  const withTab = await openTab(ext.browser, { cdp: true });
-  const withoutTab = await openTab(plain.browser, { cdp: true });
-  return alternatingPairs('chromium', withTab, withoutTab, pages, repeats, load, progress, failures);
-}
-
-async function navigationTiming(page: Page): Promise<{ loadMs: number; dclMs: number }> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    const t = await page.evaluate(() => {
-      const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      return n && n.loadEventEnd > 0 ? { loadMs: n.loadEventEnd - n.startTime, dclMs: n.domContentLoadedEventEnd - n.startTime } : null;
-    });
-    if (t) return t;
-    await sleep(20);
-  }
-  throw new Error(`no navigation timing for ${page.url()}`);
-}
-
-export async function nonStoryFirefox(
-  ext: Session,
-  plain: PlainSession,
-  site: BenchSite,
-  pages: BenchPage[],
-  repeats: number,
-  settleMs: number,
-  progress: (msg: string) => void,
-  failures: string[],
-): Promise<{ pairs: FirefoxPair[]; mounted: string[] }> {
-  const load = async (tab: Tab, path: string) => {
-    await tab.page.goto(site.server.url(path));
-    const t = await navigationTiming(tab.page);
-    await sleep(settleMs);
-    return t;
-  };
-  const withTab = await openTab(ext.browser, { cdp: false });
-  const withoutTab = await openTab(plain.browser, { cdp: false });
-  const { pairs, mounted } = await alternatingPairs('firefox', withTab, withoutTab, pages, repeats, load, progress, failures);
-  return {
-    pairs: pairs.map(({ with: w, without: wo, ...rest }) => ({ ...rest, withLoadMs: w.loadMs, withoutLoadMs: wo.loadMs, withDclMs: w.dclMs, withoutDclMs: wo.dclMs })),
-    mounted,
-  };
 }
 
 // ---- 2. story pages -----------------------------------------------------------------------

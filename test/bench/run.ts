@@ -4,13 +4,16 @@
 // bench-results/latest.json. Exits 0 whatever the figures are; 1 only if something crashed.
 //
 // Environment: BENCH_REPEATS (rounds per page, default 5), BENCH_FIREFOX_STORY_REPEATS
-// (default 3), BENCH_SKIP_BUILD=1 to reuse the last build.
+// (default 3), BENCH_SKIP_BUILD=1 to reuse the last build, BENCH_QUICK=1 for the pages that are
+// not story pages alone (both browsers, both ways of loading, three rounds; no production build,
+// sizes or reach), SC_DIST_ROOT for another output root.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const DIST_ROOT = '.tmp/dist-bench';
+const DIST_ROOT = process.env['SC_DIST_ROOT'] ?? '.tmp/dist-bench';
+const QUICK = process.env['BENCH_QUICK'] === '1';
 process.chdir(ROOT);
 
 async function build(args: string[]): Promise<void> {
@@ -34,7 +37,7 @@ if (process.env['BENCH_SKIP_BUILD'] === '1' && existsSync(resolve(DIST_ROOT, 'e2
   console.error(`BENCH_SKIP_BUILD=1: using the existing build in ${DIST_ROOT}`);
 } else {
   await build(['--e2e']);
-  await build([]);
+  if (!QUICK) await build([]);
 }
 process.env['SC_DIST_ROOT'] = resolve(DIST_ROOT);
 
@@ -48,6 +51,7 @@ const { runBench } = await import('./bench');
 const code = await runBench({ root: ROOT, distRoot: resolve(ROOT, DIST_ROOT), workDir, buildMs: Date.now() - started });
 // Reach (npm run bench:reach) from the same production build: figures, whatever they are; a
 // crash is a failure.
+if (QUICK) process.exit(code);
 const { runReach } = await import('./reach');
 const reach = await runReach(resolve(ROOT, DIST_ROOT)).then(
   () => 0,
