@@ -1,6 +1,6 @@
 // Search box, the four filters (story, kind, tag, site) and the sort order.
 import type { RefObject } from 'preact';
-import { ITEM_KINDS, type ItemKind } from '../../storage/model';
+import { ITEM_KINDS } from '../../storage/model';
 import type { Facet, Facets } from '../../storage/search';
 import { NO_STORY, SORT_CHOICES, type SortChoice, type ViewFilters } from './model';
 
@@ -14,6 +14,8 @@ interface Props {
   t: (key: string, ...subs: string[]) => string;
   searchRef: RefObject<HTMLInputElement | null>;
 }
+
+type FilterKey = 'story' | 'kind' | 'tag' | 'site';
 
 interface Option {
   value: string;
@@ -70,6 +72,13 @@ export function SearchAndFilters({ filters, facets, storylessCount, onChange, st
   }));
   const tagOptions = facetOptions(facets?.tags, (tag) => tag);
   const siteOptions = facetOptions(facets?.sites, (site) => site);
+  // Each menu keeps its current value listed even when no item has it any more.
+  const filterMenus: Array<[FilterKey, string, string, Option[]]> = [
+    ['story', 'pp_filterStory', 'pp_allStories', withCurrent(storyOptions, filters.story, storyTitle(filters.story) ?? filters.story)],
+    ['kind', 'pp_filterKind', 'pp_allKinds', kindOptions],
+    ['tag', 'pp_filterTag', 'pp_allTags', withCurrent(tagOptions, filters.tag, filters.tag)],
+    ['site', 'pp_filterSite', 'pp_allSites', withCurrent(siteOptions, filters.site, filters.site)],
+  ];
 
   return (
     <div class="filters" role="search">
@@ -99,42 +108,18 @@ export function SearchAndFilters({ filters, facets, storylessCount, onChange, st
         />
       </div>
       <div class="filter-row">
-        <Select
-          id="pp-story"
-          testid="filter-story"
-          label={t('pp_filterStory')}
-          allLabel={t('pp_allStories')}
-          value={filters.story}
-          options={withCurrent(storyOptions, filters.story, storyTitle(filters.story) ?? filters.story)}
-          onChange={(v) => onChange({ story: v })}
-        />
-        <Select
-          id="pp-kind"
-          testid="filter-kind"
-          label={t('pp_filterKind')}
-          allLabel={t('pp_allKinds')}
-          value={filters.kind}
-          options={kindOptions}
-          onChange={(v) => onChange({ kind: v as ItemKind | '' })}
-        />
-        <Select
-          id="pp-tag"
-          testid="filter-tag"
-          label={t('pp_filterTag')}
-          allLabel={t('pp_allTags')}
-          value={filters.tag}
-          options={withCurrent(tagOptions, filters.tag, filters.tag)}
-          onChange={(v) => onChange({ tag: v })}
-        />
-        <Select
-          id="pp-site"
-          testid="filter-site"
-          label={t('pp_filterSite')}
-          allLabel={t('pp_allSites')}
-          value={filters.site}
-          options={withCurrent(siteOptions, filters.site, filters.site)}
-          onChange={(v) => onChange({ site: v })}
-        />
+        {filterMenus.map(([key, labelKey, allKey, options]) => (
+          <Select
+            key={key}
+            id={`pp-${key}`}
+            testid={`filter-${key}`}
+            label={t(labelKey)}
+            allLabel={t(allKey)}
+            value={filters[key]}
+            options={options}
+            onChange={(v) => onChange({ [key]: v })}
+          />
+        ))}
       </div>
     </div>
   );

@@ -2,8 +2,39 @@
 // run, so the sidebar stays until the page is loaded again; the text says so. Inside a web
 // page the sidebar only asks: the options page opens and the reader confirms there, where the
 // page cannot steer the click.
+import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useUi } from './ui-context';
+
+interface SiteOffButtonProps {
+  description: string;
+  label: string;
+  button?: RefObject<HTMLButtonElement | null>;
+  disabled: boolean;
+  onClick: () => void;
+}
+
+/** The "turn off" button with the sentence that says what it does. */
+function SiteOffButton({ description, label, button, disabled, onClick }: SiteOffButtonProps) {
+  return (
+    <>
+      <p class="small muted" id="sb-site-off-desc">
+        {description}
+      </p>
+      <button
+        type="button"
+        class="button"
+        ref={button}
+        data-testid="site-off"
+        aria-describedby="sb-site-off-desc"
+        disabled={disabled}
+        onClick={onClick}
+      >
+        {label}
+      </button>
+    </>
+  );
+}
 
 export function SiteOffElsewhere({ host, onConfirmElsewhere }: { host: string; onConfirmElsewhere: () => Promise<void> }) {
   const { t } = useUi();
@@ -19,19 +50,12 @@ export function SiteOffElsewhere({ host, onConfirmElsewhere }: { host: string; o
   };
   return (
     <div class="site-toggle">
-      <p class="small muted" id="sb-site-off-desc">
-        {t('sb_site_off_confirm_desc', host)}
-      </p>
-      <button
-        type="button"
-        class="button"
-        data-testid="site-off"
-        aria-describedby="sb-site-off-desc"
+      <SiteOffButton
+        description={t('sb_site_off_confirm_desc', host)}
+        label={t('sb_site_off_confirm')}
         disabled={state === 'busy'}
         onClick={() => void ask()}
-      >
-        {t('sb_site_off_confirm')}
-      </button>
+      />
       <p role="status" class="small">
         {state === 'opened' ? t('sb_site_off_confirm_opened') : ''}
       </p>
@@ -87,20 +111,13 @@ export function SiteToggle({ host, initiallyDisabled, onSetEnabled }: SiteToggle
         </>
       ) : (
         <>
-          <p class="small muted" id="sb-site-off-desc">
-            {t('sb_site_off_desc', host)}
-          </p>
-          <button
-            type="button"
-            class="button"
-            ref={button}
-            data-testid="site-off"
-            aria-describedby="sb-site-off-desc"
+          <SiteOffButton
+            description={t('sb_site_off_desc', host)}
+            label={t('sb_site_off')}
+            button={button}
             disabled={busy}
             onClick={() => void change(false)}
-          >
-            {t('sb_site_off')}
-          </button>
+          />
         </>
       )}
       {error ? <p class="error">{error}</p> : null}

@@ -2,6 +2,9 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App, FIRST_PAGE } from '../../../../src/ui/popup/App';
+// The popup loads the import checks on first use; loaded here first, so an import waits for
+// the popup's work only and not for this machine to compile the module.
+import '../../../../src/formats';
 import { validDoc, validItem } from '../../formats/malformed-exports';
 import { fakeApi, makeItem, type FakeApi } from './fake-api';
 
