@@ -4,7 +4,7 @@
 // shows the sidebar as on any listed site; either way it reports back when it is done
 // (content/checked), and the popup says which it was.
 import { browser } from '../platform/browser';
-import type { CheckPageResult } from '../protocol/messages';
+import type { CheckPageResult } from '../protocol/replies';
 import { packById } from '../packs/bundled';
 import { getTab } from './tab-state';
 import { manifestContentFiles } from './site-access';

@@ -2,12 +2,14 @@
 // repository call, which is one transaction; every change is announced to open extension pages.
 import { browser } from '../platform/browser';
 import type { Broadcast, PageToBackground, SidebarMode } from '../protocol/messages';
+import type { PageReplies } from '../protocol/replies';
 import { broadcast } from './broadcast';
+import { dispatch, type Handlers } from './handlers';
 import { importFile } from './import-file';
 import { redetectSite } from './redetect';
 import { createRepository, DEFAULT_SETTINGS, openDb, type Repository, type Settings } from '../storage';
 
-type DataMessage = Exclude<
+export type DataMessage = Exclude<
   PageToBackground,
   { type: 'ui/tabContext' | 'ui/sidebar' | 'ui/openSource' | 'ui/openTab' | 'ui/checkPage' }
 >;
@@ -29,66 +31,63 @@ export function isDataMessage(msg: PageToBackground): msg is DataMessage {
   return !msg.type.startsWith('ui/') || msg.type === 'ui/visits';
 }
 
-export async function handleDataMessage(msg: DataMessage): Promise<unknown> {
-  const r = repository();
-  switch (msg.type) {
-    case 'ui/visits':
-      return r.listVisits(msg.storyId);
-    case 'items/save': {
-      const saved = await r.saveItem({ ...msg.item, storyId: msg.item.storyId ?? null });
-      void announce('items');
-      return saved.item;
-    }
-    case 'items/update': {
-      const item = await r.updateItem(msg.id, msg.patch);
-      void announce('items');
-      return item;
-    }
-    case 'items/delete': {
-      const token = await r.deleteItems(msg.ids);
-      void announce('items');
-      return token;
-    }
-    case 'items/undo': {
-      // Pages may hand back the token's id alone; the trash entry holds the rest.
-      const token = typeof msg.token === 'string' ? { id: msg.token, count: 0, expiresAt: 0 } : msg.token;
-      const restored = await r.undoDelete(token);
-      void announce('items');
-      return restored;
-    }
-    case 'items/list':
-      return r.listItems(msg.query);
-    case 'items/export':
-      return r.exportAll();
-    case 'items/import': {
-      const summary = await importFile(r, msg.text, msg.settings);
-      const settings = await r.getSettings();
-      await mirrorDisabledSites(settings);
-      void announce('items');
-      void announce('settings');
-      return summary;
-    }
-    case 'settings/get':
-      return r.getSettings();
-    case 'settings/update': {
-      const settings = await r.updateSettings(msg.patch);
-      void announce('settings');
-      return settings;
-    }
-    case 'site/setEnabled': {
-      const settings = msg.enabled ? await r.enableSite(msg.site) : await r.disableSite(msg.site);
-      await mirrorDisabledSites(settings);
-      void announce('settings');
-      // Open tabs on that site follow at once: the sidebar goes, or comes back.
-      void redetectSite(msg.site);
-      return settings;
-    }
-    case 'visits/clear': {
-      await r.clearVisits();
-      void announce('visits');
-      return true;
-    }
-  }
+const handlers: Handlers<DataMessage, PageReplies, [Repository]> = {
+  'ui/visits': (msg, r) => r.listVisits(msg.storyId),
+  'items/save': async (msg, r) => {
+    const saved = await r.saveItem({ ...msg.item, storyId: msg.item.storyId ?? null });
+    void announce('items');
+    return saved.item;
+  },
+  'items/update': async (msg, r) => {
+    const item = await r.updateItem(msg.id, msg.patch);
+    void announce('items');
+    return item;
+  },
+  'items/delete': async (msg, r) => {
+    const token = await r.deleteItems(msg.ids);
+    void announce('items');
+    return token;
+  },
+  'items/undo': async (msg, r) => {
+    // Pages may hand back the token's id alone; the trash entry holds the rest.
+    const token = typeof msg.token === 'string' ? { id: msg.token, count: 0, expiresAt: 0 } : msg.token;
+    const restored = await r.undoDelete(token);
+    void announce('items');
+    return restored;
+  },
+  'items/list': (msg, r) => r.listItems(msg.query),
+  'items/export': (_msg, r) => r.exportAll(),
+  'items/import': async (msg, r) => {
+    const summary = await importFile(r, msg.text, msg.settings);
+    const settings = await r.getSettings();
+    await mirrorDisabledSites(settings);
+    void announce('items');
+    void announce('settings');
+    return summary;
+  },
+  'settings/get': (_msg, r) => r.getSettings(),
+  'settings/update': async (msg, r) => {
+    const settings = await r.updateSettings(msg.patch);
+    void announce('settings');
+    return settings;
+  },
+  'site/setEnabled': async (msg, r) => {
+    const settings = msg.enabled ? await r.enableSite(msg.site) : await r.disableSite(msg.site);
+    await mirrorDisabledSites(settings);
+    void announce('settings');
+    // Open tabs on that site follow at once: the sidebar goes, or comes back.
+    void redetectSite(msg.site);
+    return settings;
+  },
+  'visits/clear': async (_msg, r) => {
+    await r.clearVisits();
+    void announce('visits');
+    return true as const;
+  },
+};
+
+export function handleDataMessage<M extends DataMessage>(msg: M): Promise<PageReplies[M['type']]> {
+  return dispatch(handlers, msg, repository());
 }
 
 export async function sidebarMode(): Promise<SidebarMode> {

@@ -1,7 +1,7 @@
 // Background entry: every listener is registered at the top level, synchronously, so that a
 // stopped service worker (Chrome) or event page (Firefox) is woken by the event it missed.
 import { browser } from '../platform/browser';
-import type { ContentPing } from '../protocol/messages';
+import type { ContentPing } from '../protocol/replies';
 import { route } from './router';
 import { broadcast } from './broadcast';
 import { clearTab, forgetTab, getTab } from './tab-state';

@@ -4,7 +4,8 @@ import { detectStory } from '../detection/detect';
 import { awaitsText } from '../detection/late-text';
 import type { DetectionResult } from '../detection/types';
 import { bundledPackData } from '../packs/bundled-data';
-import { BackgroundToContent, parse, type ContentPing, type ContentResponses, type DetectionReport } from '../protocol/messages';
+import { BackgroundToContent, parse, type DetectionReport } from '../protocol/messages';
+import { readReply, type ContentPing } from '../protocol/replies';
 import { ext, runtimeAlive } from '../platform/content-runtime';
 import { watchLateText } from './late-text';
 import { SidebarHost, type SidebarState } from './sidebar-host';
@@ -106,16 +107,12 @@ async function show(url: string, result: DetectionResult): Promise<void> {
   // of a single-page site may move on meanwhile, and the background then asks (bg/ping).
   reportedUrl = url;
   try {
-    const answer = (await ext().runtime.sendMessage({ type: 'content/detected', url, report })) as
-      | { ok: true; value: ContentResponses['content/detected'] }
-      | { ok: false; error: string }
-      | undefined;
-    if (answer?.ok) {
-      state = answer.value.sidebar;
-      secret = typeof answer.value.secret === 'string' ? answer.value.secret : null;
-    }
+    const answer = readReply('content/detected', await ext().runtime.sendMessage({ type: 'content/detected', url, report }));
+    state = answer.sidebar;
+    secret = answer.secret;
   } catch {
-    // The background could not be reached (extension reloading).
+    // The background could not be reached (extension reloading), refused the report, or
+    // answered with something this script cannot read: the popup still shows the context.
   }
   // A sandboxed document (CSP sandbox) passes its sandbox on to every frame in it: the sidebar
   // could not run there. The toolbar popup and the browser's side panel still show the context.

@@ -1,19 +1,37 @@
 // One typed message protocol, one map per direction. Every map has a valibot schema that the
 // receiving side runs before it trusts anything: a content script lives in a hostile page, and
-// even extension pages only get what their schema allows.
+// even extension pages only get what their schema allows. The answers to these requests, and
+// their schemas, are in replies.ts; the shapes both carry are in model/shapes.ts.
 import * as v from 'valibot';
+import {
+  ITEM_KINDS,
+  LIMITS,
+  MENTION_KINDS,
+  SIDEBAR_MODES,
+  SIGNAL_PLACES,
+  type DetectionReport as DetectionReportShape,
+  type MentionKind,
+  type SidebarMode as SidebarModeShape,
+} from '../model/shapes';
 
-const Str = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const HttpUrl = v.pipe(
+export const Str = (max: number) => v.pipe(v.string(), v.maxLength(max));
+export const HttpUrl = v.pipe(
   v.string(),
-  v.maxLength(2048),
+  v.maxLength(LIMITS.urlLength),
   v.check((s) => /^https?:\/\//i.test(s), 'must be an http(s) URL'),
 );
-const Id = v.pipe(v.string(), v.maxLength(200));
+/** Story ids, pack item ids and saved item ids alike: the longest of them is a story id. */
+const Id = Str(LIMITS.storyIdLength);
 const TabId = v.pipe(v.number(), v.integer());
+/** A page title as detection reads it: longer than a saved title may be, since nothing stores it. */
+const PAGE_TITLE_MAX = 2000;
 
-export const SidebarMode = v.picklist(['first-open', 'always-open', 'tab-only']);
-export type SidebarMode = v.InferOutput<typeof SidebarMode>;
+export const SidebarMode = v.picklist(SIDEBAR_MODES);
+export type SidebarMode = SidebarModeShape;
+
+const Mentions = v.object(
+  Object.fromEntries(MENTION_KINDS.map((kind) => [kind, v.boolean()])) as Record<MentionKind, v.BooleanSchema<undefined>>,
+);
 
 /** What detection found, as the content script reports it. Mirrors detection's DetectionResult. */
 export const DetectionReport = v.object({
@@ -21,24 +39,24 @@ export const DetectionReport = v.object({
   score: v.number(),
   threshold: v.number(),
   lang: Str(40),
-  title: Str(2000),
+  title: Str(PAGE_TITLE_MAX),
   signals: v.pipe(
     v.array(
       v.object({
         id: Id,
         label: Str(300),
-        where: v.picklist(['title', 'lead', 'body', 'url', 'meta']),
+        where: v.picklist(SIGNAL_PLACES),
         weight: v.number(),
         text: Str(300),
       }),
     ),
     v.maxLength(200),
   ),
-  mentions: v.object({ denial: v.boolean(), embassy: v.boolean(), ftCaveat: v.boolean() }),
+  mentions: Mentions,
   knownCoverageId: v.nullable(Id),
   caution: v.nullable(Str(2000)),
 });
-export type DetectionReport = v.InferOutput<typeof DetectionReport>;
+export type DetectionReport = DetectionReportShape;
 
 // ---- content script -> background -------------------------------------------------------
 export const ContentToBackground = v.variant('type', [
@@ -49,13 +67,6 @@ export const ContentToBackground = v.variant('type', [
 ]);
 export type ContentToBackground = v.InferOutput<typeof ContentToBackground>;
 
-export interface ContentResponses {
-  /** `secret` is this tab's frame secret, for the sidebar frame the content script mounts. */
-  'content/detected': { sidebar: 'open' | 'collapsed'; secret: string };
-  'content/cleared': { ok: true };
-  'content/checked': { ok: true };
-}
-
 // ---- background -> content script ------------------------------------------------------
 export const BackgroundToContent = v.variant('type', [
   v.object({ type: v.literal('bg/sidebar'), state: v.picklist(['open', 'collapsed', 'toggle']) }),
@@ -64,33 +75,32 @@ export const BackgroundToContent = v.variant('type', [
   v.object({ type: v.literal('bg/ping') }),
 ]);
 export type BackgroundToContent = v.InferOutput<typeof BackgroundToContent>;
-export interface ContentPing {
-  showing: boolean;
-}
 
 // ---- extension pages (sidebar, popup, side panel) -> background ---------------------------
-const ItemKind = v.picklist(['article', 'claim', 'quote', 'source']);
-const Tags = v.pipe(v.array(Str(64)), v.maxLength(32));
+const ItemKind = v.picklist(ITEM_KINDS);
+const Tags = v.pipe(v.array(Str(LIMITS.tagLength)), v.maxLength(LIMITS.tagCount));
+// The caps are storage's: a request that passes here is not refused there for its length.
+const ItemPatch = v.object({ note: v.optional(Str(LIMITS.noteLength)), tags: v.optional(Tags) });
 
 export const SaveItemInput = v.object({
   kind: ItemKind,
   url: HttpUrl,
-  title: Str(2000),
-  publisher: v.optional(Str(300)),
-  quote: v.optional(Str(10000)),
-  note: v.optional(Str(10000)),
+  title: Str(LIMITS.titleLength),
+  publisher: v.optional(Str(LIMITS.publisherLength)),
+  quote: v.optional(Str(LIMITS.quoteLength)),
+  note: v.optional(Str(LIMITS.noteLength)),
   tags: v.optional(Tags),
   storyId: v.optional(v.nullable(Id)),
-  ref: v.optional(Str(300)),
+  ref: v.optional(Str(LIMITS.refLength)),
 });
 export type SaveItemInput = v.InferOutput<typeof SaveItemInput>;
 
 export const ItemQueryInput = v.object({
-  text: v.optional(Str(500)),
+  text: v.optional(Str(LIMITS.queryTextLength)),
   storyId: v.optional(v.nullable(Id)),
   kind: v.optional(ItemKind),
-  tag: v.optional(Str(64)),
-  site: v.optional(Str(300)),
+  tag: v.optional(Str(LIMITS.tagLength)),
+  site: v.optional(Str(LIMITS.urlLength)),
   sort: v.optional(v.picklist(['createdAt', 'updatedAt', 'title', 'site'])),
   order: v.optional(v.picklist(['asc', 'desc'])),
 });
@@ -108,7 +118,7 @@ export const PageToBackground = v.variant('type', [
   v.object({
     type: v.literal('items/update'),
     id: Id,
-    patch: v.object({ note: v.optional(Str(10000)), tags: v.optional(Tags) }),
+    patch: ItemPatch,
   }),
   v.object({ type: v.literal('items/delete'), ids: v.pipe(v.array(Id), v.maxLength(100000)) }),
   v.object({
@@ -120,12 +130,14 @@ export const PageToBackground = v.variant('type', [
   // Required: a file's settings are applied only when the reader has said so.
   v.object({
     type: v.literal('items/import'),
-    text: v.pipe(v.string(), v.maxLength(60 * 1024 * 1024)),
+    // Characters, not bytes: a file within the byte cap is within this too.
+    text: v.pipe(v.string(), v.maxLength(LIMITS.importBytes)),
     settings: v.picklist(['apply', 'ignore']),
   }),
   v.object({ type: v.literal('settings/get') }),
   v.object({ type: v.literal('settings/update'), patch: v.object({ sidebarMode: v.optional(SidebarMode) }) }),
-  v.object({ type: v.literal('site/setEnabled'), site: Str(300), enabled: v.boolean() }),
+  /** `site` is a hostname or an address on the site. */
+  v.object({ type: v.literal('site/setEnabled'), site: Str(LIMITS.urlLength), enabled: v.boolean() }),
 ]);
 export type PageToBackground = v.InferOutput<typeof PageToBackground>;
 
@@ -148,7 +160,7 @@ export const FrameToBackground = v.variant('type', [
     type: v.literal('frame/update'),
     secret: FrameSecret,
     id: Id,
-    patch: v.object({ note: v.optional(Str(10000)), tags: v.optional(Tags) }),
+    patch: ItemPatch,
   }),
   /** Undoes saves this tab's sidebar made; anything else is deleted only from the popup. */
   v.object({ type: v.literal('frame/undoSave'), secret: FrameSecret, ids: v.pipe(v.array(Id), v.maxLength(100)) }),
@@ -176,12 +188,6 @@ export const Broadcast = v.object({
 });
 export type Broadcast = v.InferOutput<typeof Broadcast>;
 
-/** The answer to ui/checkPage: whether the page is about a tracked story, and which. */
-export type CheckPageResult = { found: true; storyTitle: string } | { found: false; reason: 'not-a-story' | 'cannot-read' };
-
-/** Every reply has this envelope so a failure is an answer, not a silent undefined. */
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
-
 export function parse<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> | null {
   const r = v.safeParse(schema, input);
   return r.success ? r.output : null;
@@ -194,3 +200,15 @@ export function explain<S extends v.GenericSchema>(schema: S, input: unknown): s
   const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
   return path ? `${path}: ${issue.message}` : issue.message;
 }
+
+/** A request's kind, in any direction. */
+export type PageKind = PageToBackground['type'];
+export type FrameKind = FrameToBackground['type'];
+export type ContentKind = ContentToBackground['type'];
+/** The message of one kind, from the union of its direction. */
+export type MessageOf<U extends { type: string }, K extends U['type']> = Extract<U, { type: K }>;
+
+// The schemas agree with the shapes, checked by the compiler: each side of these must accept the other.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _reportAgrees: Same<v.InferOutput<typeof DetectionReport>, DetectionReportShape> = true;
+void _reportAgrees;

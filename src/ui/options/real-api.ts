@@ -2,9 +2,8 @@
 // (this page runs in the extension origin, as the popup does); every change goes through the
 // background, the database's only writer, or through the browser's own permission API.
 import { browser } from '../../platform/browser';
-import type { SidebarMode } from '../../protocol/messages';
+import type { SidebarMode } from '../../model/shapes';
 import { openDb } from '../../storage/db';
-import type { Settings, StorageSnapshot } from '../../storage/model';
 import { onBroadcast, request, t } from '../shared/client';
 import { messagesLocale } from '../shared/document-language';
 import { saveTextFile } from '../popup/download';
@@ -13,7 +12,7 @@ import type { OptionsApi } from './api';
 
 export function createOptionsApi(): OptionsApi {
   const db = openDb();
-  const settings = () => request<Settings>({ type: 'settings/get' });
+  const settings = () => request({ type: 'settings/get' });
   return {
     locale: messagesLocale(t),
     t,
@@ -23,43 +22,34 @@ export function createOptionsApi(): OptionsApi {
     chooseListedOnly,
     disabledSites: async () => [...(await settings()).disabledSites].sort(),
     async setSiteEnabled(site, enabled) {
-      await request<unknown>({ type: 'site/setEnabled', site, enabled });
+      await request({ type: 'site/setEnabled', site, enabled });
     },
     sidebarMode: async () => (await settings()).sidebarMode,
     async setSidebarMode(mode: SidebarMode) {
-      await request<unknown>({ type: 'settings/update', patch: { sidebarMode: mode } });
+      await request({ type: 'settings/update', patch: { sidebarMode: mode } });
     },
     async counts() {
       const [items, visits] = await Promise.all([db.items.count(), db.visits.count()]);
       return { items, visits };
     },
     async exportAll() {
-      const [{ exportFileName, parseImport, stringifyExport }, reply] = await Promise.all([
+      const [{ exportFileName, stringifyExport }, snapshot] = await Promise.all([
         import('../../formats'),
-        request<unknown>({ type: 'items/export' }),
+        request({ type: 'items/export' }),
       ]);
-      let text: string;
-      let count: number;
-      if (typeof reply === 'string') {
-        text = reply;
-        const parsed = parseImport(text);
-        count = parsed.ok ? parsed.data.items.length : 0;
-      } else {
-        const snapshot = reply as StorageSnapshot;
-        text = stringifyExport(snapshot);
-        count = snapshot.items.length;
-      }
+      const text = stringifyExport(snapshot);
+      const count = snapshot.items.length;
       const name = exportFileName('json');
       saveTextFile(document, name, 'application/json', text);
       return { name, count };
     },
     async deleteAll() {
       const ids = await db.items.toCollection().primaryKeys();
-      if (ids.length) await request<unknown>({ type: 'items/delete', ids });
+      if (ids.length) await request({ type: 'items/delete', ids });
       return ids.length;
     },
     async forgetVisits() {
-      await request<unknown>({ type: 'visits/clear' });
+      await request({ type: 'visits/clear' });
     },
     watch(cb) {
       const stop = onBroadcast((b) => {

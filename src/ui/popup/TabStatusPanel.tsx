@@ -1,6 +1,6 @@
 // What the extension is doing on the tab the popup was opened from.
 import { useState } from 'preact/hooks';
-import type { CheckPageResult } from '../../protocol/messages';
+import type { CheckPageResult } from '../../protocol/replies';
 import type { TabStatus } from './api';
 
 interface Props {

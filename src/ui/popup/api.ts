@@ -4,7 +4,7 @@
 import type { ImportSettingsChoice } from '../../formats/import-json';
 import type { ImportSummary, ItemPatch, SavedItem, Settings } from '../../storage/model';
 import type { ExportFormat } from './download';
-import type { CheckPageResult } from '../../protocol/messages';
+import type { CheckPageResult } from '../../protocol/replies';
 
 export type TabStatus =
   | { kind: 'available'; tabId: number }

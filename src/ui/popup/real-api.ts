@@ -8,34 +8,15 @@ import { browser, hasSidebarAction } from '../../platform/browser';
 // The database module alone, not the storage index: the popup only reads, and the writer's
 // code (repository, validation) would slow the first paint for nothing.
 import { openDb, type StoryContextDb } from '../../storage/db';
-import type { ImportSummary, SavedItem, Settings, StorageSnapshot } from '../../storage/model';
+import type { SavedItem } from '../../model/shapes';
 import { readItemsRevision, revisionWatch } from '../../storage/revision';
 import { onBroadcast, request, t } from '../shared/client';
 import { messagesLocale } from '../shared/document-language';
 import type { Change, ExportedFile, PopupApi, TabStatus } from './api';
-import type { CheckPageResult } from '../../protocol/messages';
 import { saveTextFile, type ExportFormat } from './download';
 import { disabledEntryFor, siteOfUrl } from '../../url/site';
 import { hasSidePanel, openSidePanel } from './side-panel';
 import { matchesPattern, sitePattern, webOrigin } from './site-access';
-
-/** The reply of `items/export`: a snapshot, or the export file's text. */
-function snapshotOf(reply: unknown): { snapshot: StorageSnapshot | null; text: string | null } {
-  if (typeof reply === 'string') return { snapshot: null, text: reply };
-  if (reply && typeof reply === 'object' && Array.isArray((reply as StorageSnapshot).items)) {
-    return { snapshot: reply as StorageSnapshot, text: null };
-  }
-  throw new Error('The extension sent an export this popup cannot read.');
-}
-
-function tokenId(reply: unknown): string {
-  const token = reply && typeof reply === 'object' && 'token' in reply ? (reply as { token: unknown }).token : reply;
-  if (typeof token === 'string') return token;
-  if (token && typeof token === 'object' && typeof (token as { id?: unknown }).id === 'string') {
-    return (token as { id: string }).id;
-  }
-  throw new Error('The extension did not return an undo token.');
-}
 
 function storyTitles(items: readonly SavedItem[]): Record<string, string> {
   const titles: Record<string, string> = {};
@@ -106,8 +87,8 @@ export function createRealApi({ db = openDb(), prefetch }: RealApiOptions = {}):
       const tab = await activeTab();
       if (tab?.id === undefined) return { kind: 'none' };
       const [context, settings] = await Promise.all([
-        request<{ url?: string } | null>({ type: 'ui/tabContext', tabId: tab.id }),
-        request<Settings>({ type: 'settings/get' }),
+        request({ type: 'ui/tabContext', tabId: tab.id }),
+        request({ type: 'settings/get' }),
       ]);
       const host = siteOfUrl(tab.url ?? context?.url);
       const off = host ? disabledEntryFor(settings.disabledSites, host) : null;
@@ -116,18 +97,18 @@ export function createRealApi({ db = openDb(), prefetch }: RealApiOptions = {}):
       return (await readsTab(tab.url)) ? { kind: 'none' } : { kind: 'unlisted', tabId: tab.id, origin: webOrigin(tab.url) };
     },
     async openSidebar(tabId) {
-      await request<unknown>({ type: 'ui/sidebar', tabId, state: 'open' });
+      await request({ type: 'ui/sidebar', tabId, state: 'open' });
     },
     openSidePanel: hasSidePanel() ? openSidePanel : null,
     requestSiteAccess: (origin) =>
       browser.permissions.request({ origins: origin ? [sitePattern(origin)] : ['http://*/*', 'https://*/*'] }),
-    checkPage: (tabId) => request<CheckPageResult>({ type: 'ui/checkPage', tabId }),
+    checkPage: (tabId) => request({ type: 'ui/checkPage', tabId }),
     openOptions: () => {
       void browser.runtime.openOptionsPage();
       if (isToolbarPopup()) window.close();
     },
     async enableSite(site) {
-      await request<unknown>({ type: 'site/setEnabled', site, enabled: true });
+      await request({ type: 'site/setEnabled', site, enabled: true });
     },
 
     newestItems(limit) {
@@ -166,38 +147,29 @@ export function createRealApi({ db = openDb(), prefetch }: RealApiOptions = {}):
     storyTitle: (storyId) => packById(storyId)?.title ?? null,
 
     async updateItem(id, patch) {
-      await request<unknown>({ type: 'items/update', id, patch });
+      await request({ type: 'items/update', id, patch });
     },
     async deleteItems(ids) {
-      return tokenId(await request<unknown>({ type: 'items/delete', ids }));
+      return (await request({ type: 'items/delete', ids })).id;
     },
     async undoDelete(token) {
-      await request<unknown>({ type: 'items/undo', token });
+      await request({ type: 'items/undo', token });
     },
     async exportItems(format: ExportFormat): Promise<ExportedFile> {
       // Loaded on first use: nobody exports on most openings of the popup.
-      const [{ exportCsv, exportMarkdown, parseImport, stringifyExport }, reply] = await Promise.all([
+      const [{ exportCsv, exportMarkdown, stringifyExport }, snapshot] = await Promise.all([
         import('../../formats'),
-        request<unknown>({ type: 'items/export' }),
+        request({ type: 'items/export' }),
       ]);
-      const { snapshot, text } = snapshotOf(reply);
-      let items: SavedItem[];
-      if (snapshot) {
-        items = snapshot.items;
-        if (format === 'json') return { text: stringifyExport(snapshot), count: items.length };
-      } else {
-        const parsed = parseImport(text as string);
-        if (!parsed.ok) throw new Error(parsed.error);
-        items = parsed.data.items;
-        if (format === 'json') return { text: text as string, count: items.length };
-      }
+      const items = snapshot.items;
+      if (format === 'json') return { text: stringifyExport(snapshot), count: items.length };
       const out = format === 'md' ? exportMarkdown(items, { storyTitles: storyTitles(items) }) : exportCsv(items);
       return { text: out, count: items.length };
     },
-    importText: (text, settings) => request<ImportSummary>({ type: 'items/import', text, settings }),
-    currentSettings: () => request<Settings>({ type: 'settings/get' }),
+    importText: (text, settings) => request({ type: 'items/import', text, settings }),
+    currentSettings: () => request({ type: 'settings/get' }),
     async openUrl(url) {
-      await request<unknown>({ type: 'ui/openTab', url });
+      await request({ type: 'ui/openTab', url });
     },
     saveFile: (name, mime, text) => saveTextFile(document, name, mime, text),
     // Firefox closes a toolbar popup when a file picker opens, and the chosen file never

@@ -1,15 +1,14 @@
 // The extension pages' side of the protocol: typed requests to the background, and the
 // background's change broadcasts. UI code talks to the background only through here.
 import { browser } from '../../platform/browser';
-import { BROADCAST_KEY, Broadcast, parse, type FrameToBackground, type PageToBackground, type Reply } from '../../protocol/messages';
+import { BROADCAST_KEY, Broadcast, parse, type FrameToBackground, type PageToBackground } from '../../protocol/messages';
+import { readReply, type Reply } from '../../protocol/replies';
 
-export class RequestError extends Error {}
+type Request = PageToBackground | FrameToBackground;
 
-export async function request<T>(message: PageToBackground | FrameToBackground): Promise<T> {
-  const reply = (await browser.runtime.sendMessage(message)) as Reply<T> | undefined;
-  if (!reply) throw new RequestError('The extension did not answer. Try reopening this page.');
-  if (!reply.ok) throw new RequestError(reply.error);
-  return reply.value;
+/** Sends a request; resolves to its kind's reply, checked, or rejects with a ReplyError saying what is wrong. */
+export async function request<M extends Request>(message: M): Promise<Reply<M['type']>> {
+  return readReply(message.type as M['type'], await browser.runtime.sendMessage(message));
 }
 
 /**

@@ -169,8 +169,8 @@ export function App({ api, embedded }: AppProps) {
 
   const setMode = useCallback(
     async (mode: SidebarMode) => {
-      await api.updateSettings({ sidebarMode: mode });
-      update((d) => ({ ...d, settings: { ...d.settings, sidebarMode: mode } }));
+      const settings = await api.updateSettings({ sidebarMode: mode });
+      update((d) => ({ ...d, settings }));
       announce(t('sb_settings_saved'));
     },
     [api, update, announce, t],

@@ -1,55 +1,14 @@
 // What the sidebar needs from the outside world, as one interface: the real implementation
 // (browser-api.ts) talks to the background; tests hand the App a fake.
-import type { DetectionReport, SaveItemInput, SidebarMode } from '../../protocol/messages';
+import type { SaveItemInput } from '../../protocol/messages';
+import type { ItemPatch, SavedItem, Settings, SidebarMode, SidebarState, TabContext, UndoToken, Visit } from '../../model/shapes';
 
-/** The background's answer to `ui/tabContext` (mirrors background/tab-state.ts, which the UI may not import). */
-export interface TabContext {
-  tabId: number;
-  url: string;
-  report: DetectionReport;
-  sidebar: 'open' | 'collapsed';
-}
-
-/** A coverage URL the reader opened; `url` is its identity (url/identity.ts). */
-export interface Visit {
-  url: string;
-  storyId: string | null;
-  firstAt: number;
-  lastAt: number;
-  count: number;
-}
-
-export type ItemKind = SaveItemInput['kind'];
-
-/** A saved item as `items/list` and `items/save` return it. */
-export interface SavedItemView {
-  id: string;
-  kind: ItemKind;
-  url: string;
-  title: string;
-  publisher: string;
-  quote: string;
-  note: string;
-  tags: string[];
-  storyId: string | null;
-  ref: string;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface SidebarSettings {
-  sidebarMode: SidebarMode;
-  disabledSites?: string[];
-}
-
-export interface ItemPatch {
-  note?: string;
-  tags?: string[];
-}
+// The sidebar's modules name the shapes they use through this interface's module.
+export type { ItemKind, ItemPatch, SavedItem, SavedItemView, Settings, TabContext, UndoToken, Visit } from '../../model/shapes';
 
 /** Something changed elsewhere: a background broadcast, or (side panel) the active tab moved. */
 export interface Change {
-  what: 'items' | 'visits' | 'settings' | 'tab';
+  what: 'items' | 'visits' | 'settings' | 'tab' | 'packs';
   tabId?: number;
 }
 
@@ -66,19 +25,20 @@ export interface SidebarApi {
   activeTabId(): Promise<number | undefined>;
   tabContext(tabId?: number): Promise<TabContext | null>;
   visits(storyId: string): Promise<Visit[]>;
-  listItems(storyId: string): Promise<SavedItemView[]>;
-  saveItem(item: SaveItemInput): Promise<SavedItemView>;
-  updateItem(id: string, patch: ItemPatch): Promise<unknown>;
-  deleteItems(ids: string[]): Promise<unknown>;
-  getSettings(): Promise<SidebarSettings>;
-  updateSettings(patch: { sidebarMode: SidebarMode }): Promise<unknown>;
-  setSiteEnabled(site: string, enabled: boolean): Promise<unknown>;
+  listItems(storyId: string): Promise<SavedItem[]>;
+  saveItem(item: SaveItemInput): Promise<SavedItem>;
+  updateItem(id: string, patch: ItemPatch): Promise<SavedItem>;
+  /** In a web page's frame, only items saved there (see background/frame.ts). */
+  deleteItems(ids: string[]): Promise<UndoToken>;
+  getSettings(): Promise<Settings>;
+  updateSettings(patch: { sidebarMode: SidebarMode }): Promise<Settings>;
+  setSiteEnabled(site: string, enabled: boolean): Promise<Settings>;
   /** The background opens the tab and records the visit. */
-  openSource(url: string, storyId: string): Promise<unknown>;
-  setSidebar(state: 'open' | 'collapsed'): Promise<unknown>;
+  openSource(url: string, storyId: string): Promise<void>;
+  setSidebar(state: SidebarState): Promise<void>;
   /** Opens the options page, asking the reader to confirm turning this tab's site off. */
-  confirmSiteOff(): Promise<unknown>;
-  openSettings(): Promise<unknown>;
+  confirmSiteOff(): Promise<void>;
+  openSettings(): Promise<void>;
   /** Subscribes to changes; returns the unsubscribe function. */
   onChange(cb: (change: Change) => void): () => void;
 }

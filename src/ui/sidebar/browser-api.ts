@@ -6,7 +6,7 @@ import { browser } from '../../platform/browser';
 import { activeWebTab } from '../shared/active-tab';
 import { onBroadcast, request, t } from '../shared/client';
 import { messagesLocale } from '../shared/document-language';
-import type { Change, SavedItemView, SidebarApi, SidebarSettings, TabContext, Visit } from './api';
+import type { Change, SidebarApi } from './api';
 
 export interface BrowserApiOptions {
   /** True in the side panel: it follows the active tab instead of the tab it is embedded in. */
@@ -17,19 +17,22 @@ export interface BrowserApiOptions {
 
 type Requests = Omit<SidebarApi, 't' | 'uiLanguage' | 'activeTabId' | 'onChange' | 'privileged'>;
 
+/** For requests the sidebar sends for their effect: it waits for them, and their failure, only. */
+const done = (reply: Promise<unknown>): Promise<void> => reply.then(() => undefined);
+
 function pageRequests(): Requests {
   return {
-    tabContext: (tabId) => request<TabContext | null>({ type: 'ui/tabContext', ...(tabId !== undefined ? { tabId } : {}) }),
-    visits: (storyId) => request<Visit[]>({ type: 'ui/visits', storyId }),
-    listItems: (storyId) => request<SavedItemView[]>({ type: 'items/list', query: { storyId } }),
-    saveItem: (item) => request<SavedItemView>({ type: 'items/save', item }),
-    updateItem: (id, patch) => request<unknown>({ type: 'items/update', id, patch }),
-    deleteItems: (ids) => request<unknown>({ type: 'items/delete', ids }),
-    getSettings: () => request<SidebarSettings>({ type: 'settings/get' }),
-    updateSettings: (patch) => request<unknown>({ type: 'settings/update', patch }),
-    setSiteEnabled: (site, enabled) => request<unknown>({ type: 'site/setEnabled', site, enabled }),
-    openSource: (url, storyId) => request<unknown>({ type: 'ui/openSource', url, storyId }),
-    setSidebar: (state) => request<unknown>({ type: 'ui/sidebar', state }),
+    tabContext: (tabId) => request({ type: 'ui/tabContext', ...(tabId !== undefined ? { tabId } : {}) }),
+    visits: (storyId) => request({ type: 'ui/visits', storyId }),
+    listItems: (storyId) => request({ type: 'items/list', query: { storyId } }),
+    saveItem: (item) => request({ type: 'items/save', item }),
+    updateItem: (id, patch) => request({ type: 'items/update', id, patch }),
+    deleteItems: (ids) => request({ type: 'items/delete', ids }),
+    getSettings: () => request({ type: 'settings/get' }),
+    updateSettings: (patch) => request({ type: 'settings/update', patch }),
+    setSiteEnabled: (site, enabled) => request({ type: 'site/setEnabled', site, enabled }),
+    openSource: (url, storyId) => done(request({ type: 'ui/openSource', url, storyId })),
+    setSidebar: (state) => done(request({ type: 'ui/sidebar', state })),
     confirmSiteOff: () => Promise.reject(new Error('the side panel turns sites off itself')),
     openSettings: () => browser.runtime.openOptionsPage(),
   };
@@ -38,19 +41,19 @@ function pageRequests(): Requests {
 function frameRequests(secret: string): Requests {
   const refused = () => Promise.reject(new Error('settings are changed in the options page'));
   return {
-    tabContext: () => request<TabContext | null>({ type: 'frame/context', secret }),
-    visits: (storyId) => request<Visit[]>({ type: 'frame/visits', secret, storyId }),
-    listItems: (storyId) => request<SavedItemView[]>({ type: 'frame/items', secret, storyId }),
-    saveItem: (item) => request<SavedItemView>({ type: 'frame/save', secret, item }),
-    updateItem: (id, patch) => request<unknown>({ type: 'frame/update', secret, id, patch }),
-    deleteItems: (ids) => request<unknown>({ type: 'frame/undoSave', secret, ids }),
-    getSettings: () => request<SidebarSettings>({ type: 'frame/settings', secret }),
+    tabContext: () => request({ type: 'frame/context', secret }),
+    visits: (storyId) => request({ type: 'frame/visits', secret, storyId }),
+    listItems: (storyId) => request({ type: 'frame/items', secret, storyId }),
+    saveItem: (item) => request({ type: 'frame/save', secret, item }),
+    updateItem: (id, patch) => request({ type: 'frame/update', secret, id, patch }),
+    deleteItems: (ids) => request({ type: 'frame/undoSave', secret, ids }),
+    getSettings: () => request({ type: 'frame/settings', secret }),
     updateSettings: refused,
     setSiteEnabled: refused,
-    openSource: (url, storyId) => request<unknown>({ type: 'frame/openSource', secret, url, storyId }),
-    setSidebar: (state) => request<unknown>({ type: 'frame/sidebar', secret, state }),
-    confirmSiteOff: () => request<unknown>({ type: 'frame/confirmSiteOff', secret }),
-    openSettings: () => request<unknown>({ type: 'frame/openOptions', secret }),
+    openSource: (url, storyId) => done(request({ type: 'frame/openSource', secret, url, storyId })),
+    setSidebar: (state) => done(request({ type: 'frame/sidebar', secret, state })),
+    confirmSiteOff: () => done(request({ type: 'frame/confirmSiteOff', secret })),
+    openSettings: () => done(request({ type: 'frame/openOptions', secret })),
   };
 }
 

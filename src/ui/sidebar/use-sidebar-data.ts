@@ -4,7 +4,7 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
 import { packById } from '../../packs/bundled';
 import type { StoryPack } from '../../packs/schema';
-import type { SavedItemView, SidebarApi, SidebarSettings, TabContext, Visit } from './api';
+import type { SavedItemView, SidebarApi, Settings, TabContext, Visit } from './api';
 
 export interface SidebarData {
   phase: 'loading' | 'ready' | 'error';
@@ -15,7 +15,7 @@ export interface SidebarData {
   storage: 'ok' | 'unavailable';
   visits: Visit[];
   /** null when the settings could not be read. */
-  settings: SidebarSettings | null;
+  settings: Settings | null;
 }
 
 const INITIAL: SidebarData = {

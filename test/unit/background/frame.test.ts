@@ -1,10 +1,11 @@
 // The in-page sidebar's powers, once its secret checked out: its own tab, its own saves.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FrameGrant, TabContext } from '../../../src/background/tab-state';
+import { sampleItem, sampleReplies } from '../protocol/sample-replies';
 
 const tabs = new Map<number, TabContext>();
 const grants = new Map<number, FrameGrant>();
-const data = vi.fn(async (msg: { type: string }) => (msg.type === 'items/save' ? { id: 'new-item' } : { token: 'undo' }));
+const data = vi.fn(async (msg: { type: string }) => (msg.type === 'items/save' ? { ...sampleItem, id: 'new-item' } : sampleReplies[msg.type as 'items/delete']));
 const created: unknown[] = [];
 
 vi.mock('../../../src/platform/browser', () => ({

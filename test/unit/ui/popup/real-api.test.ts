@@ -4,6 +4,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRepository, StoryContextDb } from '../../../../src/storage';
 import { PageToBackground, parse } from '../../../../src/protocol/messages';
 import type { Change } from '../../../../src/ui/popup/api';
+import type { PageReplies } from '../../../../src/protocol/replies';
+import { sampleContext, sampleReplies, sampleToken } from '../../protocol/sample-replies';
+
+/** Answers as the background would: these replies for their kinds, a well-formed sample for the rest. */
+const answering =
+  (replies: Partial<PageReplies>) =>
+  (msg: { type: string }): unknown =>
+    msg.type in replies ? replies[msg.type as keyof PageReplies] : sampleReplies[msg.type as keyof PageReplies];
 
 const fake = vi.hoisted(() => {
   const state = {
@@ -53,7 +61,7 @@ beforeEach(() => {
   popupDb = new StoryContextDb(dbName);
   backgroundDb = new StoryContextDb(dbName);
   fake.state.sent = [];
-  fake.state.answer = () => null;
+  fake.state.answer = answering({});
   fake.state.activeTab = { id: 5, url: 'https://www.ft.com/content/abc' };
 });
 
@@ -126,17 +134,16 @@ describe('reading saved items', () => {
 
 describe('this tab', () => {
   it('is off when a disabled site covers the tab, whatever the tab context says', async () => {
-    fake.state.answer = (msg) =>
-      msg.type === 'settings/get' ? { sidebarMode: 'first-open', disabledSites: ['ft.com'] } : null;
+    fake.state.answer = answering({ 'settings/get': { sidebarMode: 'first-open', disabledSites: ['ft.com'] }, 'ui/tabContext': null });
     const api = createRealApi({ db: popupDb });
     expect(await api.tabStatus()).toEqual({ kind: 'off', tabId: 5, site: 'ft.com' });
     expect(fake.state.sent).toContainEqual({ type: 'ui/tabContext', tabId: 5 });
   });
 
   it('is available when the background has a story context for the tab, none otherwise', async () => {
-    let context: unknown = { tabId: 5, url: 'https://www.ft.com/content/abc', sidebar: 'collapsed' };
-    fake.state.answer = (msg) =>
-      msg.type === 'settings/get' ? { sidebarMode: 'first-open', disabledSites: [] } : msg.type === 'ui/tabContext' ? context : null;
+    let context: PageReplies['ui/tabContext'] = { ...sampleContext, tabId: 5, url: 'https://www.ft.com/content/abc', sidebar: 'collapsed' };
+    // Read at each request: the context goes away between the two calls.
+    fake.state.answer = (msg) => answering({ 'settings/get': { sidebarMode: 'first-open', disabledSites: [] }, 'ui/tabContext': context })(msg);
     const api = createRealApi({ db: popupDb });
     expect(await api.tabStatus()).toEqual({ kind: 'available', tabId: 5 });
     context = null;
@@ -144,7 +151,7 @@ describe('this tab', () => {
   });
 
   it('offers to turn the extension on for a site it does not read', async () => {
-    fake.state.answer = (msg) => (msg.type === 'settings/get' ? { sidebarMode: 'first-open', disabledSites: [] } : null);
+    fake.state.answer = answering({ 'settings/get': { sidebarMode: 'first-open', disabledSites: [] }, 'ui/tabContext': null });
     fake.state.activeTab = { id: 7, url: 'https://blog.example.org/post' };
     const api = createRealApi({ db: popupDb });
     expect(await api.tabStatus()).toEqual({ kind: 'unlisted', tabId: 7, origin: 'https://blog.example.org' });
@@ -166,7 +173,7 @@ describe('this tab', () => {
 
 describe('writes and files', () => {
   it('sends edits, deletes and undo as messages and hands back the undo token id', async () => {
-    fake.state.answer = (msg) => (msg.type === 'items/delete' ? { token: { id: 'undo-1', count: 2, expiresAt: 0 } } : null);
+    fake.state.answer = answering({ 'items/delete': { ...sampleToken, id: 'undo-1', count: 2 } });
     const api = createRealApi({ db: popupDb });
     await api.updateItem('a', { note: 'n', tags: ['t'] });
     expect(await api.deleteItems(['a', 'b'])).toBe('undo-1');
@@ -179,11 +186,12 @@ describe('writes and files', () => {
   });
 
   it('reads the settings and imports with the reader’s choice, in messages the background accepts', async () => {
-    const settings = { sidebarMode: 'first-open', disabledSites: ['example.org'] };
-    fake.state.answer = (msg) => (msg.type === 'settings/get' ? settings : msg.type === 'items/import' ? { itemsAdded: 1 } : null);
+    const settings = { sidebarMode: 'first-open', disabledSites: ['example.org'] } as const;
+    const summary = { ...sampleReplies['items/import'], itemsAdded: 1 };
+    fake.state.answer = answering({ 'settings/get': { ...settings, disabledSites: [...settings.disabledSites] }, 'items/import': summary });
     const api = createRealApi({ db: popupDb });
     expect(await api.currentSettings()).toEqual(settings);
-    expect(await api.importText('{"format":"story-context-export"}', 'ignore')).toEqual({ itemsAdded: 1 });
+    expect(await api.importText('{"format":"story-context-export"}', 'ignore')).toEqual(summary);
     await api.importText('{}', 'apply');
     expect(fake.state.sent).toEqual([
       { type: 'settings/get' },
@@ -196,7 +204,7 @@ describe('writes and files', () => {
   it('builds the JSON, Markdown and CSV files from the exported snapshot', async () => {
     const repo = await seed(2);
     const snapshot = await repo.exportAll();
-    fake.state.answer = (msg) => (msg.type === 'items/export' ? snapshot : null);
+    fake.state.answer = answering({ 'items/export': snapshot });
     const api = createRealApi({ db: popupDb });
 
     const json = await api.exportItems('json');

@@ -300,7 +300,8 @@ describe('saving', () => {
     const claim = pack.claims[0]!;
     api.state.items.push({
       id: 'elsewhere', kind: 'claim', url: claim.source.url!, title: claim.text, publisher: '', quote: '', note: 'from the popup',
-      tags: [], storyId: pack.id, ref: claim.id, createdAt: 1, updatedAt: 1,
+      tags: [], storyId: pack.id, ref: claim.id, site: new URL(claim.source.url!).hostname, key: `claim|${claim.source.url!}|${claim.id}`,
+      createdAt: 1, updatedAt: 1,
     });
     api.emit({ what: 'items' });
     const claimEl = byTestId(container, 'claim')[0]!;

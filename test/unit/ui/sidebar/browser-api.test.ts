@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FrameToBackground, PageToBackground, parse } from '../../../../src/protocol/messages';
+import { sampleEnvelope } from '../../protocol/sample-replies';
 
 type Listener = (...args: never[]) => unknown;
 const sent: unknown[] = [];
@@ -12,7 +13,7 @@ vi.mock('../../../../src/platform/browser', () => ({
     runtime: {
       sendMessage: vi.fn(async (msg: unknown) => {
         sent.push(msg);
-        return { ok: true, value: null };
+        return sampleEnvelope(msg);
       }),
       onMessage: set(listeners.message),
       getURL: (path: string) => `chrome-extension://test/${path}`,

@@ -3,7 +3,7 @@
 import { vi } from 'vitest';
 import englishMessages from '../../../../public/_locales/en/messages.json';
 import type { DetectionReport, SaveItemInput } from '../../../../src/protocol/messages';
-import type { Change, SavedItemView, SidebarApi, SidebarSettings, TabContext, Visit } from '../../../../src/ui/sidebar/api';
+import type { Change, SavedItem, SidebarApi, Settings, TabContext, UndoToken, Visit } from '../../../../src/ui/sidebar/api';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const messages = englishMessages as Messages;
@@ -54,8 +54,8 @@ export interface FakeOptions {
   activeTab?: number | undefined;
   storageUnavailable?: boolean;
   visits?: Visit[];
-  items?: SavedItemView[];
-  settings?: SidebarSettings;
+  items?: SavedItem[];
+  settings?: Settings;
   uiLanguage?: string;
   /** False for the sidebar inside a web page, which sends settings to the options page. */
   privileged?: boolean;
@@ -66,7 +66,7 @@ export function fakeApi(options: FakeOptions = {}) {
   const state = {
     items: [...(options.items ?? [])],
     visits: [...(options.visits ?? [])],
-    settings: options.settings ?? ({ sidebarMode: 'first-open', disabledSites: [] } as SidebarSettings),
+    settings: options.settings ?? ({ sidebarMode: 'first-open', disabledSites: [] } as Settings),
     activeTab: ('activeTab' in options ? options.activeTab : 7) as number | undefined,
     storageUnavailable: options.storageUnavailable ?? false,
   };
@@ -87,7 +87,7 @@ export function fakeApi(options: FakeOptions = {}) {
     saveItem: vi.fn((input: SaveItemInput) =>
       storage(() => {
         const now = Date.now();
-        const item: SavedItemView = {
+        const item: SavedItem = {
           id: `item-${nextId++}`,
           kind: input.kind,
           url: input.url,
@@ -98,6 +98,9 @@ export function fakeApi(options: FakeOptions = {}) {
           tags: input.tags ?? [],
           storyId: input.storyId ?? null,
           ref: input.ref ?? '',
+          // As storage derives them; the sidebar reads neither, the background always sends both.
+          site: new URL(input.url).hostname.replace(/^www\./, ''),
+          key: `${input.kind}|${input.url}|${input.ref ?? ''}`,
           createdAt: now,
           updatedAt: now,
         };
@@ -107,39 +110,42 @@ export function fakeApi(options: FakeOptions = {}) {
     ),
     updateItem: vi.fn((id: string, patch: { note?: string; tags?: string[] }) =>
       storage(() => {
-        state.items = state.items.map((i) => (i.id === id ? { ...i, ...patch } : i));
-        return true;
+        const found = state.items.find((i) => i.id === id);
+        if (!found) throw new Error(`no item ${id}`);
+        const updated = { ...found, ...patch, updatedAt: Date.now() };
+        state.items = state.items.map((i) => (i.id === id ? updated : i));
+        return updated;
       }),
     ),
     deleteItems: vi.fn((ids: string[]) =>
       storage(() => {
         state.items = state.items.filter((i) => !ids.includes(i.id));
-        return { token: 'undo-1' as unknown };
+        const token: UndoToken = { id: 'undo-1', count: ids.length, expiresAt: Date.now() + 86_400_000 };
+        return token;
       }),
     ),
     getSettings: vi.fn(() => storage(() => ({ ...state.settings }))),
-    updateSettings: vi.fn((patch: { sidebarMode: SidebarSettings['sidebarMode'] }) =>
+    updateSettings: vi.fn((patch: { sidebarMode: Settings['sidebarMode'] }) =>
       storage(() => {
         state.settings = { ...state.settings, ...patch };
-        return true;
+        return { ...state.settings };
       }),
     ),
     setSiteEnabled: vi.fn((site: string, enabled: boolean) =>
       storage(() => {
-        const sites = (state.settings.disabledSites ?? []).filter((s) => s !== site);
+        const sites = state.settings.disabledSites.filter((s) => s !== site);
         state.settings = { ...state.settings, disabledSites: enabled ? sites : [...sites, site] };
-        return true;
+        return { ...state.settings };
       }),
     ),
     openSource: vi.fn((url: string, storyId: string) =>
       storage(() => {
         state.visits.push({ url, storyId, firstAt: 1, lastAt: 1, count: 1 });
-        return true;
       }),
     ),
-    setSidebar: vi.fn(async (_state: 'open' | 'collapsed') => true),
-    confirmSiteOff: vi.fn(async () => true),
-    openSettings: vi.fn(async () => true),
+    setSidebar: vi.fn(async (_state: 'open' | 'collapsed') => undefined),
+    confirmSiteOff: vi.fn(async () => undefined),
+    openSettings: vi.fn(async () => undefined),
     onChange: vi.fn((cb: (c: Change) => void) => {
       listeners.add(cb);
       return () => listeners.delete(cb);
