@@ -4,15 +4,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SidebarMode } from '../../protocol/messages';
 import type { SiteAccessChoice } from '../settings/site-access';
+import { AlertDialog } from '../components/AlertDialog';
+import { RadioChoices, type RadioChoice } from '../components/RadioChoices';
+import { messageOf } from '../shared/error-message';
 import { plural } from '../shared/plural';
 import type { OptionsApi, SavedCounts } from './api';
 import { confirmDisableHost } from './confirm-disable';
+import { PackUpdates } from './PackUpdates';
 
 const MODES: readonly SidebarMode[] = ['first-open', 'always-open', 'tab-only'];
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 interface ConfirmProps {
   host: string;
@@ -23,31 +23,23 @@ interface ConfirmProps {
 }
 
 function ConfirmDisable({ host, t, onConfirm, onCancel, busy }: ConfirmProps) {
-  const ref = useRef<HTMLElement>(null);
-  // The reader came here to answer this question: it takes the focus, so a screen reader reads
-  // it and the keyboard is one Tab away from the answer.
-  useEffect(() => ref.current?.focus(), []);
+  // The reader came here to answer this question: it takes the focus.
   return (
-    <section
-      ref={ref}
+    <AlertDialog
       class="confirm"
-      role="alertdialog"
-      aria-labelledby="confirm-disable-title"
-      aria-describedby="confirm-disable-desc"
-      tabIndex={-1}
-      data-confirm-disable={host}
+      heading="h2"
+      title={t('op_confirmDisable', host)}
+      description={<p>{t('op_confirmDisableHint')}</p>}
+      buttonsClass="actions"
+      attributes={{ 'data-confirm-disable': host }}
     >
-      <h2 id="confirm-disable-title">{t('op_confirmDisable', host)}</h2>
-      <p id="confirm-disable-desc">{t('op_confirmDisableHint')}</p>
-      <div class="actions">
-        <button type="button" class="danger" data-action="confirm" disabled={busy} onClick={onConfirm}>
-          {t('op_turnOff')}
-        </button>
-        <button type="button" data-action="cancel" disabled={busy} onClick={onCancel}>
-          {t('op_keepOn')}
-        </button>
-      </div>
-    </section>
+      <button type="button" class="danger" data-action="confirm" disabled={busy} onClick={onConfirm}>
+        {t('op_turnOff')}
+      </button>
+      <button type="button" data-action="cancel" disabled={busy} onClick={onCancel}>
+        {t('op_keepOn')}
+      </button>
+    </AlertDialog>
   );
 }
 
@@ -190,6 +182,15 @@ export function App({ api, hash }: { api: OptionsApi; hash: string }) {
 
   const ready = access !== null && disabled !== null && mode !== null;
 
+  const accessChoices: RadioChoice<SiteAccessChoice>[] = [
+    { value: 'any', label: t('wl_anySite'), hint: t('op_accessAnyHint') },
+    { value: 'listed', label: t('wl_listed'), hint: plural(t, 'op_accessListedHint', api.listedSites.length) },
+  ];
+  const modeChoices: RadioChoice<SidebarMode>[] = MODES.map((m) => {
+    const key = m.replace(/-/g, '_');
+    return { value: m, label: t(`sb_mode_${key}`), hint: t(`sb_mode_${key}_desc`) };
+  });
+
   return (
     <main class="page" data-ready={ready || loadError ? '' : undefined} data-access={access ?? undefined}>
       <h1>{t('op_title')}</h1>
@@ -213,39 +214,7 @@ export function App({ api, hash }: { api: OptionsApi; hash: string }) {
 
       <section aria-labelledby="op-access">
         <h2 id="op-access">{t('op_accessTitle')}</h2>
-        <fieldset class="choices" data-testid="site-access">
-          <legend>{t('op_accessLegend')}</legend>
-          <div class="choice">
-            <input
-              type="radio"
-              id="op-access-any"
-              name="op-access"
-              value="any"
-              checked={access === 'any'}
-              aria-describedby="op-access-any-desc"
-              onChange={() => pickAccess('any')}
-            />
-            <label for="op-access-any">{t('wl_anySite')}</label>
-            <p id="op-access-any-desc" class="hint">
-              {t('op_accessAnyHint')}
-            </p>
-          </div>
-          <div class="choice">
-            <input
-              type="radio"
-              id="op-access-listed"
-              name="op-access"
-              value="listed"
-              checked={access === 'listed'}
-              aria-describedby="op-access-listed-desc"
-              onChange={() => pickAccess('listed')}
-            />
-            <label for="op-access-listed">{t('wl_listed')}</label>
-            <p id="op-access-listed-desc" class="hint">
-              {plural(t, 'op_accessListedHint', api.listedSites.length)}
-            </p>
-          </div>
-        </fieldset>
+        <RadioChoices name="op-access" legend={t('op_accessLegend')} testid="site-access" choices={accessChoices} value={access} onPick={pickAccess} />
         <p class="notice" role="status" data-testid="access-note">
           {accessNote}
         </p>
@@ -278,30 +247,10 @@ export function App({ api, hash }: { api: OptionsApi; hash: string }) {
 
       <section aria-labelledby="op-sidebar">
         <h2 id="op-sidebar">{t('op_sidebarTitle')}</h2>
-        <fieldset class="choices" data-testid="sidebar-mode">
-          <legend>{t('sb_mode_legend')}</legend>
-          {MODES.map((m) => {
-            const key = m.replace(/-/g, '_');
-            return (
-              <div key={m} class="choice">
-                <input
-                  type="radio"
-                  id={`op-mode-${m}`}
-                  name="op-mode"
-                  value={m}
-                  checked={mode === m}
-                  aria-describedby={`op-mode-${m}-desc`}
-                  onChange={() => pickMode(m)}
-                />
-                <label for={`op-mode-${m}`}>{t(`sb_mode_${key}`)}</label>
-                <p id={`op-mode-${m}-desc`} class="hint">
-                  {t(`sb_mode_${key}_desc`)}
-                </p>
-              </div>
-            );
-          })}
-        </fieldset>
+        <RadioChoices name="op-mode" legend={t('sb_mode_legend')} testid="sidebar-mode" choices={modeChoices} value={mode} onPick={pickMode} />
       </section>
+
+      {api.packUpdates ? <PackUpdates api={api.packUpdates} t={t} locale={api.locale} /> : null}
 
       <section aria-labelledby="op-data">
         <h2 id="op-data">{t('op_dataTitle')}</h2>
