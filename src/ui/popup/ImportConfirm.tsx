@@ -1,10 +1,9 @@
 // Asks before an import changes settings: a shared file could otherwise turn the extension off
 // on many sites, or change when the sidebar opens, without the reader noticing. Inline rather
-// than modal (the popup is small); focus moves into it so keyboard and screen-reader users meet
-// it at once, and Escape cancels.
-import { useLayoutEffect, useRef } from 'preact/hooks';
+// than modal (the popup is small), and Escape cancels.
 import type { SettingsChanges } from '../../formats/import-json';
 import type { SidebarMode } from '../../storage/model';
+import { AlertDialog } from '../components/AlertDialog';
 import { plural } from '../shared/plural';
 
 export type ImportConfirmChoice = 'apply' | 'ignore' | 'cancel';
@@ -50,41 +49,31 @@ export function describeChanges(t: Props['t'], locale: string, changes: Settings
 }
 
 export function ImportConfirm({ t, locale, changes, onChoose }: Props) {
-  const panel = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => panel.current?.focus(), []);
   return (
-    <div
-      ref={panel}
+    <AlertDialog
       class="import-confirm"
-      role="alertdialog"
-      aria-labelledby="pp-import-confirm-title"
-      aria-describedby="pp-import-confirm-changes"
-      tabIndex={-1}
-      data-testid="import-confirm"
-      onKeyDown={(e) => {
-        if (e.key !== 'Escape') return;
-        e.preventDefault();
-        e.stopPropagation();
-        onChoose('cancel');
-      }}
+      heading="h3"
+      title={t('pp_importSettingsTitle')}
+      description={
+        <ul data-testid="import-changes">
+          {describeChanges(t, locale, changes).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      }
+      buttonsClass="import-confirm-buttons"
+      onEscape={() => onChoose('cancel')}
+      attributes={{ 'data-testid': 'import-confirm' }}
     >
-      <h3 id="pp-import-confirm-title">{t('pp_importSettingsTitle')}</h3>
-      <ul id="pp-import-confirm-changes" data-testid="import-changes">
-        {describeChanges(t, locale, changes).map((line) => (
-          <li key={line}>{line}</li>
-        ))}
-      </ul>
-      <div class="import-confirm-buttons">
-        <button type="button" data-testid="import-apply" onClick={() => onChoose('apply')}>
-          {t('pp_importApply')}
-        </button>
-        <button type="button" class="primary" data-testid="import-items-only" onClick={() => onChoose('ignore')}>
-          {t('pp_importItemsOnly')}
-        </button>
-        <button type="button" data-testid="import-cancel" onClick={() => onChoose('cancel')}>
-          {t('pp_importCancel')}
-        </button>
-      </div>
-    </div>
+      <button type="button" data-testid="import-apply" onClick={() => onChoose('apply')}>
+        {t('pp_importApply')}
+      </button>
+      <button type="button" class="primary" data-testid="import-items-only" onClick={() => onChoose('ignore')}>
+        {t('pp_importItemsOnly')}
+      </button>
+      <button type="button" data-testid="import-cancel" onClick={() => onChoose('cancel')}>
+        {t('pp_importCancel')}
+      </button>
+    </AlertDialog>
   );
 }
