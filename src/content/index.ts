@@ -5,6 +5,8 @@ import { prefilter, readPrefilterInput } from '../detection/prefilter';
 import { prefilterIndex } from '../packs/prefilter-index';
 import { ext, runtimeAlive } from '../platform/content-runtime';
 import { TEARDOWN_EVENT, watchNavigation } from './navigation';
+import { checkStep } from './page-steps';
+import { announceSettled } from './settled';
 
 type StoryPageModule = typeof import('./story-page');
 
@@ -23,9 +25,12 @@ const STORY_PAGE_MODULE = 'content/story-page.js';
 
 let storyPage: StoryPageModule | null = null;
 let lastUrl = '';
-let stopWatching: (() => void) | null = null;
-/** Set for good by the teardown event: a check still in flight must not mount afterwards. */
-let tornDown = false;
+/**
+ * This copy's lifetime: every listener, observer and timer it sets up, and the mounted page,
+ * hang on its signal. Aborted for good when the copy goes; a check still in flight then mounts
+ * nothing.
+ */
+const lifetime = new AbortController();
 
 function isHtmlTopDocument(): boolean {
   if (window.top !== window) return false;
@@ -35,38 +40,30 @@ function isHtmlTopDocument(): boolean {
 
 async function check(): Promise<void> {
   const url = location.href;
-  if (url === lastUrl) return;
-  lastUrl = url;
   let candidates: string[] = [];
-  try {
-    candidates = prefilter(readPrefilterInput(document, url), prefilterIndex);
-  } catch {
-    candidates = [];
-  }
-  if (candidates.length === 0) {
-    if (storyPage) {
-      if (!runtimeAlive()) return teardown();
-      storyPage.leave(url);
+  if (url !== lastUrl) {
+    try {
+      candidates = prefilter(readPrefilterInput(document, url), prefilterIndex);
+    } catch {
+      candidates = [];
     }
-    return;
   }
-  // Only now the extension's API: on the pages the prefilter dismisses it is never touched
+  // Only past the prefilter the extension's API: on the pages it dismisses it is never touched
   // (see platform/content-runtime.ts). An orphan left by a reload stops here.
-  if (!runtimeAlive()) return teardown();
+  const step = checkStep(url, lastUrl, candidates.length, storyPage !== null, runtimeAlive);
+  lastUrl = url;
+  // A <title> change without a navigation: the check already under way announces itself.
+  if (step === 'same') return;
+  if (step === 'orphan') return teardown();
+  if (step === 'leave') storyPage?.leave(url);
+  if (step !== 'enter') return announceSettled();
   const page = (storyPage ??= (await import(/* @vite-ignore */ chrome.runtime.getURL(STORY_PAGE_MODULE))) as StoryPageModule);
-  if (tornDown) return;
-  await page.enter(url, candidates);
-  // Torn down while detecting or reporting: what enter() just mounted goes too.
-  if (tornDown) page.destroy();
+  await page.enter(url, candidates, lifetime.signal);
 }
 
 function teardown(): void {
-  tornDown = true;
-  stopWatching?.();
-  stopWatching = null;
-  storyPage?.destroy();
+  lifetime.abort();
   storyPage = null;
-  document.removeEventListener(TEARDOWN_EVENT, onTeardownCue);
 }
 
 function onTeardownCue(): void {
@@ -88,14 +85,14 @@ function reportIfAsked(): void {
 }
 
 function start(): void {
-  if (!isHtmlTopDocument()) return;
+  if (!isHtmlTopDocument()) return announceSettled();
   if (__E2E__ && location.pathname.startsWith('/__e2e/')) void import('./e2e-bridge').then((m) => m.installE2eBridge());
   // An older copy of this script (the extension was reloaded or updated) removes its own UI
   // when it hears this; then this copy takes over. The page can send the same event, so it is
   // only a cue: a copy goes only when its own runtime is gone, which no page can fake.
   document.dispatchEvent(new CustomEvent(TEARDOWN_EVENT));
-  document.addEventListener(TEARDOWN_EVENT, onTeardownCue);
-  stopWatching = watchNavigation(() => void check());
+  document.addEventListener(TEARDOWN_EVENT, onTeardownCue, { signal: lifetime.signal });
+  watchNavigation(() => void check(), lifetime.signal);
   void check().finally(reportIfAsked);
 }
 

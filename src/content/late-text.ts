@@ -3,28 +3,32 @@
 // waits for the text, in bounds: mutations are batched into one look per burst, a few looks at
 // most, for a few seconds at most, and the observer is gone as soon as the page is decided.
 import { LATE_TEXT_LIMITS } from '../detection/late-text';
+import { childController, observeUntil, onAbort } from './lifetime';
 
 /**
- * Calls `look` after each burst of DOM changes until it answers true (decided) or a bound is
- * reached. Returns a stop function; safe to call more than once.
+ * Calls `look` after each burst of DOM changes until it answers true (decided), a bound is
+ * reached or `signal` aborts. `onEnd` is called once when the watch ends, whatever ended it.
  */
-export function watchLateText(look: () => Promise<boolean>, limits = LATE_TEXT_LIMITS): () => void {
+export function watchLateText(
+  look: () => Promise<boolean>,
+  signal: AbortSignal,
+  { limits = LATE_TEXT_LIMITS, onEnd }: { limits?: typeof LATE_TEXT_LIMITS; onEnd?: () => void } = {},
+): void {
+  const watch = childController(signal);
   const root = document.body ?? document.documentElement;
-  let stopped = false;
   let runs = 0;
   let busy = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-
-  // The callback only arms a timer: on a page that mutates constantly (tickers, ads) it must cost
-  // next to nothing, and the records themselves are never read.
-  const observer = new MutationObserver(() => {
-    if (timer === undefined && !stopped) timer = setTimeout(run, limits.batchMs);
+  const deadline = setTimeout(() => watch.abort(), limits.maxMs);
+  onAbort(watch.signal, () => {
+    clearTimeout(timer);
+    clearTimeout(deadline);
+    onEnd?.();
   });
-  const deadline = setTimeout(stop, limits.maxMs);
 
   async function run(): Promise<void> {
     timer = undefined;
-    if (stopped || busy) return;
+    if (watch.signal.aborted || busy) return;
     busy = true;
     runs += 1;
     let decided = true;
@@ -34,18 +38,13 @@ export function watchLateText(look: () => Promise<boolean>, limits = LATE_TEXT_L
       // A failed look ends the watch rather than retrying on every mutation.
     }
     busy = false;
-    if (decided || runs >= limits.maxRuns) stop();
+    if (decided || runs >= limits.maxRuns) watch.abort();
   }
 
-  function stop(): void {
-    if (stopped) return;
-    stopped = true;
-    observer.disconnect();
-    clearTimeout(timer);
-    clearTimeout(deadline);
-  }
-
-  if (root) observer.observe(root, { childList: true, subtree: true, characterData: true });
-  else stop();
-  return stop;
+  if (!root) return watch.abort();
+  // The callback only arms a timer: on a page that mutates constantly (tickers, ads) it must cost
+  // next to nothing, and the records themselves are never read.
+  observeUntil(watch.signal, root, { childList: true, subtree: true, characterData: true }, () => {
+    if (timer === undefined && !watch.signal.aborted) timer = setTimeout(run, limits.batchMs);
+  });
 }

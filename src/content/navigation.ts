@@ -1,44 +1,38 @@
 // Single-page sites change the article without a page load. The Navigation API reports
 // same-document navigations (pushState included) to the content script's world too; `popstate`
 // and a watch on <title> cover browsers and sites where it does not fire.
+import { childController, observeUntil, onAbort } from './lifetime';
 
 export const TEARDOWN_EVENT = 'story-context:teardown';
 
-/** Calls `onChange` (debounced) after a same-document navigation. Returns a stop function. */
-export function watchNavigation(onChange: () => void, delayMs = 250): () => void {
+/** A page that navigates in a loop must not keep the detector busy: past this many changes in a minute the watch ends. */
+const MAX_CHANGES_PER_MINUTE = 50;
+
+/** Whether a <head> mutation touched the page's <title>. */
+export function touchesTitle(records: readonly MutationRecord[]): boolean {
+  return records.some((r) => r.target.nodeName === 'TITLE' || r.target.parentNode?.nodeName === 'TITLE' || [...r.addedNodes].some((n) => n.nodeName === 'TITLE'));
+}
+
+/** Calls `onChange` (debounced) after each same-document navigation, until `signal` aborts. */
+export function watchNavigation(onChange: () => void, signal: AbortSignal, delayMs = 250): void {
+  const watch = childController(signal);
+  const options = { signal: watch.signal };
   let timer: ReturnType<typeof setTimeout> | undefined;
   let fired = 0;
   const windowStart = Date.now();
-  const schedule = () => {
-    // A page that navigates in a loop must not keep the detector busy: past 50 changes in a
-    // minute the script stops listening.
+  onAbort(watch.signal, () => clearTimeout(timer));
+  const schedule = (): void => {
     fired += 1;
-    if (fired > 50 && Date.now() - windowStart < 60_000) return stop();
+    if (fired > MAX_CHANGES_PER_MINUTE && Date.now() - windowStart < 60_000) return watch.abort();
     clearTimeout(timer);
     timer = setTimeout(onChange, delayMs);
   };
 
-  const nav = (window as unknown as { navigation?: EventTarget }).navigation;
-  nav?.addEventListener('navigatesuccess', schedule);
-  window.addEventListener('popstate', schedule);
-
-  let titleObserver: MutationObserver | null = null;
-  const head = document.head;
-  if (head) {
-    titleObserver = new MutationObserver((records) => {
-      if (records.some((r) => r.target.nodeName === 'TITLE' || r.target.parentNode?.nodeName === 'TITLE' || [...r.addedNodes].some((n) => n.nodeName === 'TITLE'))) {
-        schedule();
-      }
+  (window as unknown as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', schedule, options);
+  window.addEventListener('popstate', schedule, options);
+  if (document.head) {
+    observeUntil(watch.signal, document.head, { childList: true, subtree: true, characterData: true }, (records) => {
+      if (touchesTitle(records)) schedule();
     });
-    titleObserver.observe(head, { childList: true, subtree: true, characterData: true });
   }
-
-  function stop() {
-    clearTimeout(timer);
-    nav?.removeEventListener('navigatesuccess', schedule);
-    window.removeEventListener('popstate', schedule);
-    titleObserver?.disconnect();
-    titleObserver = null;
-  }
-  return stop;
 }

@@ -3,6 +3,7 @@
 // small "Context" tab that reopens it. No page text ever goes into this DOM.
 
 import { FRAME_HELLO } from '../protocol/messages';
+import { childController, observeUntil, onAbort } from './lifetime';
 
 export type SidebarState = 'open' | 'collapsed';
 
@@ -46,6 +47,8 @@ export interface SidebarHostOptions {
   secret: string;
   tabLabel: string;
   frameTitle: string;
+  /** The mounted page's signal: the host goes when it aborts. */
+  signal: AbortSignal;
   onStateChange?: (state: SidebarState) => void;
 }
 
@@ -55,9 +58,9 @@ export class SidebarHost {
   private readonly tab: HTMLButtonElement;
   private state: SidebarState = 'collapsed';
   private previousMargin: { value: string; priority: string } | null = null;
-  private readonly guard: MutationObserver;
   private reattachments = 0;
-  private destroyed = false;
+  /** Aborted by destroy() or by the page's signal; everything the host set up hangs on it. */
+  private readonly life: AbortController;
   /** The frame runs and the background accepted its secret: until then nothing is shown. */
   private ready = false;
   private readyTimer: ReturnType<typeof setTimeout> | undefined;
@@ -67,6 +70,8 @@ export class SidebarHost {
   private port: MessagePort | null = null;
 
   constructor(private readonly options: SidebarHostOptions) {
+    this.life = childController(options.signal);
+    const { signal } = this.life;
     this.element = document.createElement('div');
     this.element.setAttribute(HOST_ATTRIBUTE, '');
     this.element.setAttribute('style', HOST_STYLE);
@@ -79,7 +84,7 @@ export class SidebarHost {
     this.frame.className = 'panel';
     this.frame.title = options.frameTitle;
     this.frame.hidden = true;
-    this.frame.addEventListener('load', () => this.onFrameLoad());
+    this.frame.addEventListener('load', () => this.onFrameLoad(), { signal });
     this.frame.src = options.sidebarUrl;
 
     this.tab = document.createElement('button');
@@ -87,7 +92,7 @@ export class SidebarHost {
     this.tab.type = 'button';
     this.tab.textContent = options.tabLabel;
     this.tab.setAttribute('aria-expanded', 'false');
-    this.tab.addEventListener('click', () => this.setState('open'));
+    this.tab.addEventListener('click', () => this.setState('open'), { signal });
     this.tab.hidden = true;
 
     shadow.append(style, this.frame, this.tab);
@@ -98,9 +103,20 @@ export class SidebarHost {
     // A page (or a framework re-rendering the document) may remove, move or restyle the host.
     // Put it back a few times; a page that keeps at it wins, and then the host goes away
     // entirely (no margin kept for a panel the reader cannot see). The toolbar popup remains.
-    this.guard = new MutationObserver(() => this.defend());
-    this.guard.observe(document.documentElement, { childList: true });
-    this.guard.observe(this.element, { attributes: true });
+    observeUntil(signal, document.documentElement, { childList: true }, () => this.defend());
+    observeUntil(signal, this.element, { attributes: true }, () => this.defend());
+
+    onAbort(signal, () => {
+      clearTimeout(this.readyTimer);
+      this.port?.close();
+      this.port = null;
+      this.restoreMargin();
+      this.element.remove();
+    });
+  }
+
+  private get destroyed(): boolean {
+    return this.life.signal.aborted;
   }
 
   /**
@@ -200,14 +216,7 @@ export class SidebarHost {
   }
 
   destroy(): void {
-    if (this.destroyed) return;
-    this.destroyed = true;
-    clearTimeout(this.readyTimer);
-    this.port?.close();
-    this.port = null;
-    this.guard.disconnect();
-    this.restoreMargin();
-    this.element.remove();
+    this.life.abort();
   }
 
   /** On wide screens the page moves aside instead of being covered. */

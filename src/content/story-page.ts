@@ -1,19 +1,29 @@
 // Loaded only on pages that passed the prefilter: full detection, the report to the
-// background, and the sidebar host. Everything here can be torn down with destroy().
+// background, and the sidebar host. Each address shown is a mounted page with a signal of its
+// own (its host, its wait for late text), under the content script's signal from index.ts.
 import { detectStory } from '../detection/detect';
 import { awaitsText } from '../detection/late-text';
 import type { DetectionResult } from '../detection/types';
 import { bundledPackData } from '../packs/bundled-data';
 import { BackgroundToContent, parse, type DetectionReport } from '../protocol/messages';
-import { readReply, type ContentPing } from '../protocol/replies';
+import type { ContentPing, ContentReplies } from '../protocol/replies';
 import { ext, runtimeAlive } from '../platform/content-runtime';
+import { extensionFrameOrigin } from '../platform/chromium';
 import { watchLateText } from './late-text';
+import { childController, onAbort } from './lifetime';
+import { detectedStep, mountsHost } from './page-steps';
+import { announceSettled } from './settled';
 import { SidebarHost, type SidebarState } from './sidebar-host';
+import { isSiteDisabled } from '../url/site';
 
+/** The content script's signal, from the first enter(): aborted when this copy goes. */
+let lifetime: AbortSignal | null = null;
+/** The mounted page's controller: aborted when the page is left. */
+let mounted: AbortController | null = null;
 let host: SidebarHost | null = null;
+/** The wait for late text, inside the mounted page: a new detection ends it. */
+let textWatch: AbortController | null = null;
 let reportedUrl: string | null = null;
-let listening = false;
-let stopTextWatch: (() => void) | null = null;
 
 function onMessage(message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void): undefined {
   const msg = parse(BackgroundToContent, message);
@@ -24,7 +34,7 @@ function onMessage(message: unknown, _sender: unknown, sendResponse: (reply: unk
     const reply: ContentPing = { showing: reportedUrl !== null };
     sendResponse(reply);
   } else if (msg.type === 'bg/redetect') {
-    void enter(location.href, []);
+    if (lifetime) void enter(location.href, [], lifetime);
   } else if (host) {
     if (msg.state === 'toggle') host.toggle();
     else host.setState(msg.state);
@@ -32,64 +42,88 @@ function onMessage(message: unknown, _sender: unknown, sendResponse: (reply: unk
   return undefined;
 }
 
+/** Listens to the background for as long as the content script lives. */
+function listen(signal: AbortSignal): void {
+  if (lifetime === signal) return;
+  lifetime = signal;
+  ext().runtime.onMessage.addListener(onMessage);
+  onAbort(signal, () => {
+    unmount();
+    reportedUrl = null;
+    try {
+      ext().runtime.onMessage.removeListener(onMessage);
+    } catch {
+      // The runtime is gone already.
+    }
+  });
+}
+
+/** The mounted page's signal, made on first need. */
+function pageSignal(signal: AbortSignal): AbortSignal {
+  mounted ??= childController(signal);
+  return mounted.signal;
+}
+
+function unmount(): void {
+  mounted?.abort();
+  mounted = null;
+  host = null;
+}
+
 async function siteDisabled(): Promise<boolean> {
   try {
     const stored = await ext().storage.local.get('disabledSites');
     const list = stored['disabledSites'];
-    // Same rule as the settings: "www." is ignored and a site covers its subdomains.
-    const host = location.hostname.toLowerCase().replace(/^www\./, '');
-    return Array.isArray(list) && list.some((site) => typeof site === 'string' && (host === site || host.endsWith('.' + site)));
+    return Array.isArray(list) && isSiteDisabled(list, location.href);
   } catch {
     return false;
   }
 }
 
-function extensionOrigin(): string {
-  const base = ext().runtime.getURL('');
-  // Chrome's getURL answers with the dynamic (per-session) address; its documents still have
-  // the origin named by the extension id. Firefox's moz-extension:// address is the origin.
-  return base.startsWith('chrome-extension:') ? `chrome-extension://${ext().runtime.id}` : new URL(base).origin;
-}
-
-export async function enter(url: string, _candidates: string[]): Promise<void> {
-  if (!runtimeAlive()) return destroy();
-  if (!listening) {
-    ext().runtime.onMessage.addListener(onMessage);
-    listening = true;
-  }
-  if (await siteDisabled()) return leave(url);
-
-  const result = detectStory(document, url, bundledPackData);
-  if (!result.storyId || !/^https?:/.test(url)) {
+/**
+ * Detects the page at `url` and shows or leaves it. `signal` is the content script's: when it
+ * aborts, everything this module set up goes with it.
+ */
+export async function enter(url: string, _candidates: string[], signal: AbortSignal): Promise<void> {
+  if (signal.aborted || !runtimeAlive()) return;
+  listen(signal);
+  textWatch?.abort();
+  if (await siteDisabled()) {
     leave(url);
-    // The article may still be on its way (client-rendered sites): judge it when it arrives.
-    if (result.storyId === null && /^https?:/.test(url) && awaitsText(result)) watchForText(url);
-    return;
+    return announceSettled();
   }
-  await show(url, result);
+  if (signal.aborted) return;
+  const result = detectStory(document, url, bundledPackData);
+  const step = detectedStep(url, result.storyId, awaitsText(result));
+  if (step === 'show') {
+    await show(url, result, signal);
+    return announceSettled();
+  }
+  leave(url);
+  // The article may still be on its way (client-rendered sites): judge it when it arrives.
+  if (step === 'watch') watchForText(url, signal);
+  else announceSettled();
 }
 
-function stopWatchingText(): void {
-  stopTextWatch?.();
-  stopTextWatch = null;
-}
-
-function watchForText(url: string): void {
-  stopWatchingText();
-  stopTextWatch = watchLateText(async () => {
-    if (location.href !== url || !runtimeAlive()) return true;
-    const result = detectStory(document, url, bundledPackData);
-    if (result.storyId) {
-      await show(url, result);
-      return true;
-    }
-    return !awaitsText(result);
-  });
+function watchForText(url: string, signal: AbortSignal): void {
+  textWatch = childController(pageSignal(signal));
+  watchLateText(
+    async () => {
+      if (location.href !== url || !runtimeAlive()) return true;
+      const result = detectStory(document, url, bundledPackData);
+      if (result.storyId) {
+        await show(url, result, signal);
+        return true;
+      }
+      return !awaitsText(result);
+    },
+    textWatch.signal,
+    { onEnd: announceSettled },
+  );
 }
 
 /** Reports a story page to the background and shows its sidebar. */
-async function show(url: string, result: DetectionResult): Promise<void> {
-  stopWatchingText();
+async function show(url: string, result: DetectionResult, signal: AbortSignal): Promise<void> {
   const report: DetectionReport = {
     storyId: result.storyId,
     score: result.score,
@@ -107,52 +141,37 @@ async function show(url: string, result: DetectionResult): Promise<void> {
   // of a single-page site may move on meanwhile, and the background then asks (bg/ping).
   reportedUrl = url;
   try {
-    const answer = readReply('content/detected', await ext().runtime.sendMessage({ type: 'content/detected', url, report }));
-    state = answer.sidebar;
-    secret = answer.secret;
+    const answer = (await ext().runtime.sendMessage({ type: 'content/detected', url, report })) as
+      | { ok: true; value: ContentReplies['content/detected'] }
+      | { ok: false; error: string }
+      | undefined;
+    if (answer?.ok) {
+      state = answer.value.sidebar;
+      secret = typeof answer.value.secret === 'string' ? answer.value.secret : null;
+    }
   } catch {
-    // The background could not be reached (extension reloading), refused the report, or
-    // answered with something this script cannot read: the popup still shows the context.
+    // The background could not be reached (extension reloading).
   }
-  // A sandboxed document (CSP sandbox) passes its sandbox on to every frame in it: the sidebar
-  // could not run there. The toolbar popup and the browser's side panel still show the context.
+  // Torn down while the report was on its way: nothing more to mount.
+  if (signal.aborted) return;
   // (A sandbox that keeps the origin is caught by the host, which waits for its frame to run.)
-  if (window.origin === 'null') return;
-  // Without the tab's secret the frame could show nothing: the popup still can.
-  if (!secret) return;
-  if (!host) {
-    host = new SidebarHost({
-      sidebarUrl: ext().runtime.getURL('sidebar.html') + '?embedded=1',
-      frameOrigin: extensionOrigin(),
-      secret,
-      tabLabel: ext().i18n.getMessage('contextTab') || 'Context',
-      frameTitle: ext().i18n.getMessage('sidebarTitle') || 'Story context',
-    });
-  }
+  if (!mountsHost(window.origin, secret)) return;
+  host ??= new SidebarHost({
+    sidebarUrl: ext().runtime.getURL('sidebar.html') + '?embedded=1',
+    frameOrigin: extensionFrameOrigin(ext().runtime),
+    secret,
+    tabLabel: ext().i18n.getMessage('contextTab') || 'Context',
+    frameTitle: ext().i18n.getMessage('sidebarTitle') || 'Story context',
+    signal: pageSignal(signal),
+  });
   host.setState(state);
 }
 
+/** The page at `url` is not (or no longer) a story page: its mount goes, the background is told. */
 export function leave(url: string): void {
-  stopWatchingText();
-  host?.destroy();
-  host = null;
+  unmount();
   if (reportedUrl && runtimeAlive()) {
     ext().runtime.sendMessage({ type: 'content/cleared', url }).catch(() => undefined);
   }
   reportedUrl = null;
-}
-
-export function destroy(): void {
-  stopWatchingText();
-  host?.destroy();
-  host = null;
-  reportedUrl = null;
-  if (listening) {
-    try {
-      ext().runtime.onMessage.removeListener(onMessage);
-    } catch {
-      // The runtime is gone already.
-    }
-    listening = false;
-  }
 }

@@ -62,7 +62,9 @@ describe('watchLateText', () => {
 
   it('looks once per burst of changes, and stops when the look decides', async () => {
     const look = vi.fn(async () => document.body.children.length >= 3);
-    const stop = watchLateText(look);
+    const page = new AbortController();
+    const ended = vi.fn();
+    watchLateText(look, page.signal, { onEnd: ended });
     await addParagraph();
     await addParagraph();
     await vi.advanceTimersByTimeAsync(LATE_TEXT_LIMITS.batchMs);
@@ -74,12 +76,16 @@ describe('watchLateText', () => {
     await addParagraph();
     await vi.advanceTimersByTimeAsync(LATE_TEXT_LIMITS.batchMs * 2);
     expect(look).toHaveBeenCalledTimes(2);
-    stop();
+    expect(ended).toHaveBeenCalledTimes(1);
+    // Ending on its own leaves the page's signal alone.
+    expect(page.signal.aborted).toBe(false);
+    page.abort();
+    expect(ended).toHaveBeenCalledTimes(1);
   });
 
   it('gives up after its last look on a page that never stops changing', async () => {
     const look = vi.fn(async () => false);
-    watchLateText(look);
+    watchLateText(look, new AbortController().signal);
     for (let i = 0; i < LATE_TEXT_LIMITS.maxRuns * 3; i++) {
       await addParagraph();
       await vi.advanceTimersByTimeAsync(LATE_TEXT_LIMITS.batchMs);
@@ -87,20 +93,31 @@ describe('watchLateText', () => {
     expect(look).toHaveBeenCalledTimes(LATE_TEXT_LIMITS.maxRuns);
   });
 
-  it('stops when its time is up, and when told to', async () => {
+  it('stops when its time is up, and when its page goes', async () => {
     const look = vi.fn(async () => false);
-    watchLateText(look);
+    watchLateText(look, new AbortController().signal);
     await vi.advanceTimersByTimeAsync(LATE_TEXT_LIMITS.maxMs + 1);
     await addParagraph();
     await vi.advanceTimersByTimeAsync(LATE_TEXT_LIMITS.batchMs);
     expect(look).not.toHaveBeenCalled();
 
     const other = vi.fn(async () => false);
-    const stop = watchLateText(other);
-    stop();
-    stop();
+    const page = new AbortController();
+    const ended = vi.fn();
+    watchLateText(other, page.signal, { onEnd: ended });
+    page.abort();
+    page.abort();
+    expect(ended).toHaveBeenCalledTimes(1);
     await addParagraph();
     await vi.advanceTimersByTimeAsync(LATE_TEXT_LIMITS.batchMs);
     expect(other).not.toHaveBeenCalled();
+
+    const late = vi.fn(async () => false);
+    const gone = new AbortController();
+    gone.abort();
+    watchLateText(late, gone.signal);
+    await addParagraph();
+    await vi.advanceTimersByTimeAsync(LATE_TEXT_LIMITS.batchMs);
+    expect(late).not.toHaveBeenCalled();
   });
 });
