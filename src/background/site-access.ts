@@ -3,24 +3,15 @@
 // in the popup when clicked. Granted origins get the same content script, registered
 // dynamically, and open tabs on them get it at once.
 import { browser } from '../platform/browser';
+import { extensionRelativePath } from '../platform/firefox';
 
 const SCRIPT_ID = 'granted-sites';
-
-/**
- * The manifest's content script files as paths inside the extension. Firefox's
- * `runtime.getManifest()` hands them back as absolute `moz-extension://<uuid>/…` URLs, which
- * `scripting.registerContentScripts` refuses ("must be a relative URL"); Chrome returns them as
- * written.
- */
-function extensionPath(file: string): string {
-  const base = browser.runtime.getURL('');
-  return (file.startsWith(base) ? file.slice(base.length) : file).replace(/^\/+/, '');
-}
 
 function manifestContentScript(): { js: string[]; matches: string[] } | null {
   const cs = browser.runtime.getManifest().content_scripts?.[0];
   if (!cs?.js?.length) return null;
-  return { js: cs.js.map(extensionPath), matches: cs.matches ?? [] };
+  const base = browser.runtime.getURL('');
+  return { js: cs.js.map((file) => extensionRelativePath(file, base)), matches: cs.matches ?? [] };
 }
 
 /** The content script's files, as scripting.executeScript and registerContentScripts take them. */

@@ -5,11 +5,6 @@ import browser from 'webextension-polyfill';
 export { browser };
 export type { Runtime, Tabs } from 'webextension-polyfill';
 
-/** Firefox exposes `sidebarAction`; Chrome exposes `sidePanel`. Feature tests, not UA sniffing. */
-export function hasSidebarAction(): boolean {
-  return typeof (browser as unknown as { sidebarAction?: unknown }).sidebarAction === 'object';
-}
-
 export function extensionBaseUrl(): string {
   return browser.runtime.getURL('');
 }

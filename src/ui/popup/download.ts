@@ -1,5 +1,6 @@
 // Exports reach the reader as a file saved through an <a download> click on a Blob URL, which
 // needs no "downloads" permission in either browser. File names come from the formats module.
+import { DOWNLOAD_URL_LIFETIME_MS } from '../../platform/firefox';
 
 export const EXPORT_FORMATS = ['json', 'md', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -14,10 +15,7 @@ export function exportMime(format: ExportFormat): string {
   return MIME[format];
 }
 
-/**
- * Starts the download. The object URL is revoked later, not at once: Firefox reads the Blob
- * after the click handler returns, and revoking early leaves an empty file.
- */
+/** Starts the download. The object URL is revoked later, not at once (see platform/firefox.ts). */
 export function saveTextFile(doc: Document, name: string, mime: string, text: string): void {
   const view = doc.defaultView ?? globalThis;
   const url = view.URL.createObjectURL(new Blob([text], { type: mime }));
@@ -28,5 +26,5 @@ export function saveTextFile(doc: Document, name: string, mime: string, text: st
   doc.body.append(a);
   a.click();
   a.remove();
-  view.setTimeout(() => view.URL.revokeObjectURL(url), 60_000);
+  view.setTimeout(() => view.URL.revokeObjectURL(url), DOWNLOAD_URL_LIFETIME_MS);
 }

@@ -4,7 +4,8 @@
 import { liveQuery } from 'dexie';
 import { activeWebTab } from '../shared/active-tab';
 import { packById } from '../../packs/bundled';
-import { browser, hasSidebarAction } from '../../platform/browser';
+import { browser } from '../../platform/browser';
+import { filePickerClosesPopup } from '../../platform/firefox';
 // The database module alone, not the storage index: the popup only reads, and the writer's
 // code (repository, validation) would slow the first paint for nothing.
 import { openDb, type StoryContextDb } from '../../storage/db';
@@ -172,10 +173,9 @@ export function createRealApi({ db = openDb(), prefetch }: RealApiOptions = {}):
       await request({ type: 'ui/openTab', url });
     },
     saveFile: (name, mime, text) => saveTextFile(document, name, mime, text),
-    // Firefox closes a toolbar popup when a file picker opens, and the chosen file never
-    // arrives; the same page in a tab has no such problem.
+    // The same page in a tab keeps the file picker's answer (see platform/firefox.ts).
     importInTab:
-      hasSidebarAction() && isToolbarPopup()
+      filePickerClosesPopup(browser) && isToolbarPopup()
         ? () => {
             void browser.tabs.create({ url: browser.runtime.getURL('popup.html') });
             window.close();
