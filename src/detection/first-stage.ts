@@ -11,35 +11,35 @@ import type { PrefilterIndex } from './types';
 const UNSPACED = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0600-\u06ff]/;
 
 /**
- * A pack's terms as lookups rather than one pattern: a word-by-word check needs no regular
- * expression compiled per page. (A pattern of 55 alternatives is compiled in every renderer
- * that runs the script, then run interpreted at every position of the text: 1 to 5 ms in a
- * fresh tab, most of this script's cost.) Each page word costs two map lookups.
+ * Every pack's terms as lookups rather than one pattern per pack: a word-by-word check needs no
+ * regular expression compiled per page. (A pattern of 55 alternatives is compiled in every
+ * renderer that runs the script, then run interpreted at every position of the text: 1 to 5 ms
+ * in a fresh tab, most of this script's cost.) The lookups are shared by all packs, so a page
+ * word costs the same few map lookups however many stories there are; a term is split into its
+ * words only when its first word is met.
  */
 interface Term {
-  /** The words, a stem without its `*`. */
-  words: string[];
+  pack: number;
+  raw: string;
+  /** The words, a stem without its `*`; filled in on first use. */
+  words?: string[];
   /** Which words are stems: any continuation matches ("militar*" matches "militars"). */
-  stem: boolean[];
-}
-
-interface PackMatcher {
-  id: string;
-  /** Terms by their first word, when it is not a stem. */
-  byFirst: Map<string, Term[]>;
-  /** Terms whose first word is a stem, by the stem's first STEM_KEY characters. */
-  byStemKey: Map<string, Term[]>;
-  /** Terms whose first word is a stem shorter than STEM_KEY: tried at every word. */
-  shortStems: Term[];
-  /** CJK and Arabic terms: matched as substrings of the folded text. */
-  unspaced: string[];
+  stem?: boolean[];
 }
 
 const STEM_KEY = 2;
 
 export interface FirstStage {
   t2s: CharMap;
-  packs: PackMatcher[];
+  ids: string[];
+  /** Terms by their first word, when it is not a stem. */
+  byFirst: Map<string, Term[]>;
+  /** Terms whose first word is a stem, by the stem's first STEM_KEY characters. */
+  byStemKey: Map<string, Term[]>;
+  /** Terms whose first word is a stem shorter than STEM_KEY: tried at every word. */
+  shortStems: Term[];
+  /** CJK and Arabic terms, matched as substrings of the folded text, by their first character. */
+  unspaced: Map<string, Term[]>;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -48,51 +48,42 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function matcher(id: string, terms: readonly string[]): PackMatcher {
-  const m: PackMatcher = { id, byFirst: new Map(), byStemKey: new Map(), shortStems: [], unspaced: [] };
-  for (const term of terms) {
-    if (UNSPACED.test(term)) {
-      m.unspaced.push(term);
-      continue;
-    }
-    const raw = term.split(' ');
-    const t: Term = { words: raw.map((w) => (w.endsWith('*') ? w.slice(0, -1) : w)), stem: raw.map((w) => w.endsWith('*')) };
-    const first = t.words[0]!;
-    if (!t.stem[0]) push(m.byFirst, first, t);
-    else if (first.length >= STEM_KEY) push(m.byStemKey, first.slice(0, STEM_KEY), t);
-    else m.shortStems.push(t);
-  }
-  return m;
-}
-
 export function compileFirstStage(index: PrefilterIndex): FirstStage {
-  return { t2s: pairsToMap(index.t2s), packs: index.packs.map((p) => matcher(p.id, p.terms)) };
+  const stage: FirstStage = { t2s: pairsToMap(index.t2s), ids: index.packs.map((p) => p.id), byFirst: new Map(), byStemKey: new Map(), shortStems: [], unspaced: new Map() };
+  index.packs.forEach((p, pack) => {
+    for (const raw of p.terms) {
+      const t: Term = { pack, raw };
+      if (UNSPACED.test(raw)) {
+        push(stage.unspaced, raw[0]!, t);
+        continue;
+      }
+      const space = raw.indexOf(' ');
+      const first = space < 0 ? raw : raw.slice(0, space);
+      if (!first.endsWith('*')) push(stage.byFirst, first, t);
+      else if (first.length > STEM_KEY) push(stage.byStemKey, first.slice(0, STEM_KEY), t);
+      else stage.shortStems.push(t);
+    }
+  });
+  return stage;
 }
 
 /** Whether the term's words follow one another in `words` from position `at`. */
 function termAt(t: Term, words: readonly string[], at: number): boolean {
+  if (!t.words) {
+    const raw = t.raw.split(' ');
+    t.words = raw.map((w) => (w.endsWith('*') ? w.slice(0, -1) : w));
+    t.stem = raw.map((w) => w.endsWith('*'));
+  }
   if (at + t.words.length > words.length) return false;
   for (let k = 0; k < t.words.length; k++) {
     const w = words[at + k]!;
-    if (t.stem[k] ? !w.startsWith(t.words[k]!) : w !== t.words[k]) return false;
+    if (t.stem![k] ? !w.startsWith(t.words[k]!) : w !== t.words[k]) return false;
   }
   return true;
 }
 
-function anyAt(list: readonly Term[] | undefined, words: readonly string[], at: number): boolean {
-  if (list) for (const t of list) if (termAt(t, words, at)) return true;
-  return false;
-}
-
-function packMatches(m: PackMatcher, text: string, words: readonly string[], ascii: boolean): boolean {
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (w === '') continue;
-    if (anyAt(m.byFirst.get(w), words, i) || anyAt(m.byStemKey.get(w.slice(0, STEM_KEY)), words, i) || anyAt(m.shortStems, words, i)) return true;
-  }
-  // An ASCII text holds none of these scripts.
-  if (!ascii) for (const t of m.unspaced) if (text.includes(t)) return true;
-  return false;
+function collect(list: readonly Term[] | undefined, words: readonly string[], at: number, found: Set<number>): void {
+  if (list) for (const t of list) if (!found.has(t.pack) && termAt(t, words, at)) found.add(t.pack);
 }
 
 /**
@@ -101,6 +92,21 @@ function packMatches(m: PackMatcher, text: string, words: readonly string[], asc
  * can be in it.
  */
 export function matchingPacks(stage: FirstStage, text: string, ascii: boolean): string[] {
+  const found = new Set<number>();
   const words = text.split(' ');
-  return stage.packs.filter((p) => packMatches(p, text, words, ascii)).map((p) => p.id);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === '') continue;
+    collect(stage.byFirst.get(w), words, i, found);
+    collect(stage.byStemKey.get(w.slice(0, STEM_KEY)), words, i, found);
+    collect(stage.shortStems, words, i, found);
+  }
+  // An ASCII text holds none of these scripts.
+  if (!ascii && stage.unspaced.size > 0) {
+    for (let i = 0; i < text.length; i++) {
+      const list = stage.unspaced.get(text[i]!);
+      if (list) for (const t of list) if (!found.has(t.pack) && text.startsWith(t.raw, i)) found.add(t.pack);
+    }
+  }
+  return stage.ids.filter((_, i) => found.has(i));
 }
