@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { buildAll, type BuiltCase } from '../../src/cli/template-pages';
-import { BROWSERS, domUntouched, hostState, launch, sidebarFrame, sleep, type Session } from './harness/browsers';
+import { BROWSERS, countSettled, domUntouched, hostState, launch, settled, sidebarFrame, type Session } from './harness/browsers';
 import { startServer, stripResourceHints, type TestServer } from './harness/server';
 
 // The saved templates reference their sites' scripts, images and fonts: none may load. Only the
@@ -50,6 +50,7 @@ describe.each(BROWSERS)('detection on real site templates in %s', (name) => {
   async function open(file: string): Promise<Page> {
     const page = await s.browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
+    await countSettled(page);
     await page.goto(server.url(`/templates/${file}`));
     return page;
   }
@@ -76,8 +77,8 @@ describe.each(BROWSERS)('detection on real site templates in %s', (name) => {
   it('leaves a client-rendered article about other news alone after its text arrives', async () => {
     const page = await open(LATE_OTHER_NEWS);
     await textArrived(page, cases.get(LATE_OTHER_NEWS)!);
-    // The watch looks once per burst of changes, 300 ms after it began: give it that and more.
-    await sleep(1500);
+    // The watch for late text has ended: it judged the article that arrived.
+    await settled(page);
     expect((await hostState(page)).present).toBe(false);
     await page.close();
   });
@@ -95,16 +96,15 @@ describe.each(BROWSERS)('detection on real site templates in %s', (name) => {
   });
 
   it('leaves a section front that lists the story among other headlines exactly as served', async () => {
-    const pages: Page[] = [];
-    for (const file of FRONTS) pages.push(await open(file));
-    // Every content script has run; a detector that (wrongly) mounted would have done so by now.
-    await sleep(1000);
     const touched: string[] = [];
-    for (const [i, page] of pages.entries()) {
+    for (const file of FRONTS) {
+      const page = await open(file);
+      // This page's content script has finished: a detector that (wrongly) mounted has done so.
+      await settled(page);
       const listed = await page.evaluate(() => document.body.textContent ?? '');
-      expect(listed, FRONTS[i]).toMatch(/Alibaba|阿里巴巴|アリババ|알리바바|Алибаба/i);
+      expect(listed, file).toMatch(/Alibaba|阿里巴巴|アリババ|알리바바|Алибаба/i);
       const state = await domUntouched(page);
-      if (!state.same || (await hostState(page)).present) touched.push(FRONTS[i]!);
+      if (!state.same || (await hostState(page)).present) touched.push(file);
       await page.close();
     }
     expect(touched).toEqual([]);

@@ -1,7 +1,7 @@
 // The skeleton in both browsers: the extension installs, its pages open, the content script
 // runs on a story page and leaves other pages alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, domUntouched, hostState, launch, openExtensionPage, sidebarFrame, sleep, type Session } from './harness/browsers';
+import { BROWSERS, domUntouched, hostState, launch, openExtensionPage, openSettled, sidebarFrame, type Session } from './harness/browsers';
 import { startServer, type TestServer } from './harness/server';
 import { fixturePage } from './harness/fixtures';
 
@@ -41,9 +41,7 @@ describe.each(BROWSERS)('foundation in %s', (name) => {
   });
 
   it('adds nothing at all to a page that is not about a tracked story', async () => {
-    const page = await s.browser.newPage();
-    await page.goto(server.url('/plain.html'));
-    await sleep(800);
+    const page = await openSettled(s, server.url('/plain.html'));
     expect(await domUntouched(page)).toMatchObject({ same: true });
     await page.close();
   });

@@ -11,7 +11,7 @@
 import fc from 'fast-check';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch, openExtensionPage, sleep, type Session } from './harness/browsers';
+import { BROWSERS, launch, openExtensionPage, type Session } from './harness/browsers';
 import { startServer, type TestServer } from './harness/server';
 import { collectErrors, findSidebar, fuzzPageHtml, PACK, serveHostile, showsStory, sidebarView, visibleAt, waitForBridge } from './harness/hostile-pages';
 
@@ -461,7 +461,7 @@ describe.each(BROWSERS)('message fuzzing from a content script in %s', (name) =>
     await victim.goto(server.url('/hostile/support/story.html?victim'));
     const victimFrame = (await findSidebar(s, victim, 15_000))!;
     if (await visibleAt(victim, 'panel')) await victimFrame.evaluate(() => (document.querySelector('[data-testid="close"]') as HTMLButtonElement).click());
-    await sleep(300);
+    await expect.poll(() => visibleAt(victim, 'panel'), { timeout: 10_000 }).toBe(false);
 
     page = await s.browser.newPage();
     await page.setViewport(VIEWPORT);
@@ -551,7 +551,7 @@ describe.each(BROWSERS)('message fuzzing from a content script in %s', (name) =>
     // on, and record visits there.
     const r = await sendOne(page, honestReport('https://victim-news.example/2025/11/alibaba-pla-memo.html'));
     expect(r, 'a report about another address was accepted').toMatchObject({ reply: { ok: false, error: expect.any(String) } });
-    await sleep(3_000);
+    // The refusal is the background's whole answer: what the sidebar shows after it is final.
     const frame = await findSidebar(s, page, 30_000);
     expect(await frame!.evaluate(() => document.body.textContent ?? '')).not.toContain('victim-news.example');
   });

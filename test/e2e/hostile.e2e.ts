@@ -5,7 +5,7 @@
 // and nothing from the page reaches the extension's frame. Fixture-specific checks follow.
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch, openExtensionPage, sleep, type Session } from './harness/browsers';
+import { BROWSERS, countSettled, countsSettled, hostState, launch, openExtensionPage, settled, settledAfter, sleep, type Session } from './harness/browsers';
 import { startServer, type TestServer } from './harness/server';
 import {
   clickContextTab,
@@ -82,6 +82,7 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     const page = await s.browser.newPage();
     await page.setViewport(VIEWPORT);
     const errors = collectErrors(page);
+    await countSettled(page);
     try {
       await page.goto(server.url(f.path), { waitUntil: 'load', timeout: 30_000 });
       await hooks?.prepare?.(page);
@@ -89,11 +90,14 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
       if (f.expect === 'sidebar') {
         frame = await findSidebar(s, page, 15_000);
         expect(frame, 'the sidebar did not appear on a story page').not.toBeNull();
-      } else if (f.expect === 'either') {
-        frame = await findSidebar(s, page, 5_000);
       } else {
-        // Time for the content script to run (document_end), prefilter, detect and mount.
-        await sleep(1_500);
+        // The content script has run (document_end), prefiltered, detected and mounted, or not.
+        // A document that runs no script (a CSP sandbox, an image) cannot count the event that
+        // says so, and the content script may not run in it at all: there, and only there, the
+        // fixed wait remains.
+        if (f.scripts && (await countsSettled(page))) await settled(page);
+        else await sleep(1_500);
+        if (f.expect === 'either' && (await hostState(page)).present) frame = await findSidebar(s, page, 15_000);
       }
       if (f.expect === 'either') console.log(`${name} ${f.name}: ${frame ? 'shows the story' : 'shows nothing'}`);
       return { page, frame, errors };
@@ -170,7 +174,13 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
       },
     },
     'remove-host.html': {
-      prepare: () => sleep(2_500),
+      // The page sweeps the host away every 50 ms: wait until the extension has let it win.
+      prepare: async (page) => {
+        await page.waitForFunction(
+          () => (window as unknown as { __removed: { count: number } }).__removed.count > 0 && document.querySelector('[data-story-context]') === null,
+          { timeout: 15_000, polling: 100 },
+        );
+      },
       check: async ({ page }) => {
         const removed = (await pageVar<{ count: number }>(page, '__removed')).count;
         // The extension may put its host back a few times, then it lets the page win.
@@ -182,7 +192,10 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
       },
     },
     'restyle-host-script.html': {
-      prepare: () => sleep(1_000),
+      // The page attacks each host it sees once: wait for the attack (the host answers it at once).
+      prepare: async (page) => {
+        await page.waitForFunction(() => (window as unknown as { __restyle: { restyled: number } }).__restyle.restyled > 0, { timeout: 15_000, polling: 100 });
+      },
       check: async ({ page }) => {
         const state = await page.evaluate(() => {
           const host = document.querySelector('[data-story-context]') as HTMLElement | null;
@@ -199,7 +212,7 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     },
     'fake-messages.html': {
       check: async ({ page, frame }) => {
-        await sleep(1_500);
+        await page.waitForFunction(() => (window as unknown as { __fake: { sent: number } }).__fake.sent > 50, { timeout: 10_000, polling: 100 });
         const fake = await pageVar<{ sent: number; bridgeReplies: number; reached: string[] }>(page, '__fake');
         expect(fake.sent).toBeGreaterThan(50);
         expect(fake.bridgeReplies, 'the test-only bridge answered outside /__e2e/').toBe(0);
@@ -211,8 +224,7 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     },
     'fake-teardown.html': {
       check: async ({ page }) => {
-        await page.evaluate(() => (window as unknown as { __becomeUnrelated(): void }).__becomeUnrelated());
-        await sleep(1_500);
+        await settledAfter(page, () => page.evaluate(() => (window as unknown as { __becomeUnrelated(): void }).__becomeUnrelated()));
         expect(await hostCount(page), 'a story sidebar stayed on a page that is no longer about the story').toBe(0);
       },
     },
@@ -322,13 +334,11 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
       // and to the story (detection over the whole DOM, the report, the mount), four times
       // each. The first detection is cold (the detector's chunk loads, the pack compiles).
       prepare: async (page) => {
-        await sleep(1_500);
         expect(await hostCount(page), 'the page is not about the story yet').toBe(0);
         const go = async (where: 'Other' | 'Story'): Promise<number> => {
           await resetProbe(page);
-          await page.evaluate((w) => (window as unknown as Record<string, () => void>)[`__go${w}`]!(), where);
+          await settledAfter(page, () => page.evaluate((w) => (window as unknown as Record<string, () => void>)[`__go${w}`]!(), where));
           if (where === 'Story') expect(await findSidebar(s, page, 15_000), 'no sidebar after navigating to the story').not.toBeNull();
-          else await sleep(1_200);
           return (await probe(page))!.maxGap;
         };
         spa.control.push(await go('Other'));
@@ -386,12 +396,10 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     await page.goto(server.url('/hostile/hide-host-css.html?tab'));
     const frame = (await findSidebar(s, page, 15_000))!;
     await frame.evaluate(() => (document.querySelector('[data-testid="close"]') as HTMLButtonElement).click());
-    await sleep(500);
-    expect(await visibleAt(page, 'panel')).toBe(false);
+    await expect.poll(() => visibleAt(page, 'panel'), { timeout: 10_000 }).toBe(false);
     expect(await visibleAt(page, 'tab'), 'the page hid the Context tab').toBe(true);
     await clickContextTab(page);
-    await sleep(300);
-    expect(await visibleAt(page, 'panel')).toBe(true);
+    await expect.poll(() => visibleAt(page, 'panel'), { timeout: 10_000 }).toBe(true);
     await page.close();
   });
 });

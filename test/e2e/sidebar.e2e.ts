@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
-import { BROWSERS, domUntouched, hostState, launch, openExtensionPage, openSidebarFromTab, sidebarFrame, sleep, type Session } from './harness/browsers';
+import { BROWSERS, countSettled, domUntouched, hostState, launch, openExtensionPage, openSidebarFromTab, settled, sidebarFrame, type Session } from './harness/browsers';
 import { startServer, stripResourceHints, type TestServer } from './harness/server';
 import { FIXTURES, articleHtml, seedPageHtml } from './harness/pages';
 
@@ -23,13 +23,10 @@ const SEEDS = ['000_22b88a4c825870c9.txt', '002_070c77320a5da855.txt'];
 const NO_SUBRESOURCES = { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" };
 
 async function waitForPage(s: Session, url: string, timeout = 15_000): Promise<Page> {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    const found = (await s.browser.pages()).find((p) => p.url() === url);
-    if (found) return found;
-    await sleep(100);
-  }
-  throw new Error(`no tab opened at ${url}`);
+  const target = await s.browser.waitForTarget((t) => t.url() === url, { timeout });
+  const page = await target.page();
+  if (!page) throw new Error(`no tab opened at ${url}`);
+  return page;
 }
 
 /** What the sidebar shows, read from its document; runs in the browser, so it closes over nothing. */
@@ -74,6 +71,7 @@ describe.each(BROWSERS)('sidebar in %s', (name) => {
   async function open(path: string): Promise<Page> {
     const page = await s.browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
+    await countSettled(page);
     await page.goto(server.url(path));
     return page;
   }
@@ -108,13 +106,12 @@ describe.each(BROWSERS)('sidebar in %s', (name) => {
   it('adds nothing at all to negative pages and to real pages about other news', async () => {
     const paths = [...corpus.filter((l) => l.label === 'neg').map((l) => `/corpus/${l.file}`), ...realpages.map((l) => `/real/${l.file}`)];
     const touched: string[] = [];
-    const pages: Page[] = [];
-    for (const path of paths) pages.push(await open(path));
-    // Give every content script time to run, and the detector to load if it (wrongly) would.
-    await sleep(1000);
-    for (const [i, page] of pages.entries()) {
+    for (const path of paths) {
+      const page = await open(path);
+      // The content script has finished with the page, the detector included where it loaded.
+      await settled(page);
       const state = await domUntouched(page);
-      if (!state.same || (await hostState(page)).present) touched.push(paths[i]!);
+      if (!state.same || (await hostState(page)).present) touched.push(path);
       await page.close();
     }
     expect(touched).toEqual([]);

@@ -5,7 +5,7 @@
 // judged by what a reader would notice: settings, saved items, and what the sidebar shows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
-import { BROWSERS, hostState, launch, openExtensionPage, openSidebarFromTab, sidebarFrame, sleep, type Session } from './harness/browsers';
+import { BROWSERS, countSettled, hostState, launch, openExtensionPage, openSidebarFromTab, settled, sidebarFrame, sleep, type Session } from './harness/browsers';
 import { startServer, type TestServer } from './harness/server';
 import { seedPageHtml } from './harness/pages';
 
@@ -106,6 +106,7 @@ describe.each(BROWSERS)('a hostile page against the extension in %s', (name) => 
   async function openStory(path: string): Promise<{ page: Page; frame: Frame }> {
     const page = await s.browser.newPage();
     await page.setViewport({ width: 1400, height: 900 });
+    await countSettled(page);
     await page.goto(server.url(path));
     const frame = await sidebarFrame(s, page);
     // Only the first story page of a session opens by itself; the reader opens the others.
@@ -210,8 +211,9 @@ describe.each(BROWSERS)('a hostile page against the extension in %s', (name) => 
   it("the page's copy of the teardown event does not remove the sidebar", async () => {
     const { page, frame } = await openStory('/teardown.html');
     expect(await showsStory(frame)).toBe(true);
+    // The content script hears each event while it is dispatched: by the time evaluate()
+    // returns, it has decided whether to go.
     for (let i = 0; i < 20; i++) await page.evaluate(() => document.dispatchEvent(new CustomEvent('story-context:teardown')));
-    await sleep(1_000);
     expect((await hostState(page)).present).toBe(true);
     expect(await showsStory(await sidebarFrame(s, page))).toBe(true);
     // And it still follows the page: a later navigation is still handled.
@@ -244,7 +246,7 @@ describe.each(BROWSERS)('a hostile page against the extension in %s', (name) => 
     await (await options!.waitForSelector('[data-confirm-disable] [data-action=confirm]'))!.click();
     await options!.waitForFunction(() => !document.querySelector('[data-confirm-disable] [data-action=confirm]'), { timeout: 10_000, polling: 100 });
     await page.reload();
-    await sleep(1_500);
+    await settled(page);
     expect((await hostState(page)).present, 'the site was confirmed off, but the sidebar came back').toBe(false);
     await options!.close();
     await page.close();

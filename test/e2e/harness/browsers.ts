@@ -237,6 +237,61 @@ export async function sidebarFrame(s: Session, page: Page, timeout = 15_000): Pr
   throw new Error(`no sidebar frame in ${page.url()} after ${timeout} ms`);
 }
 
+/** The e2e build's event when the content script has finished with an address (src/content/settled.ts). */
+const SETTLED_EVENT = 'story-context:e2e-settled';
+
+/**
+ * From now on, every document `page` loads counts the content script's "settled" events, from
+ * before the page's own scripts run (so a page that overrides DOM methods cannot hide them).
+ * Call before `goto`; then `settled(page)` waits for them.
+ */
+export async function countSettled(page: Page): Promise<void> {
+  await page.evaluateOnNewDocument((event: string) => {
+    let count = 0;
+    EventTarget.prototype.addEventListener.call(document, event, () => (count += 1));
+    Object.defineProperty(window, '__storyContextSettled', { get: () => count });
+  }, SETTLED_EVENT);
+}
+
+/**
+ * Waits until the content script of `page` (set up with `countSettled`) has settled `count`
+ * times in the current document: detection of the address is finished, whatever it decided.
+ * What the extension did, or did not do, can be asserted then, without a sleep.
+ */
+export async function settled(page: Page, count = 1, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    (n: number) => ((window as unknown as { __storyContextSettled?: number }).__storyContextSettled ?? 0) >= n,
+    { timeout, polling: 50 },
+    count,
+  );
+}
+
+/** Whether the current document of `page` counts "settled" events: one that runs no script of its own cannot. */
+export async function countsSettled(page: Page): Promise<boolean> {
+  return page.evaluate(() => '__storyContextSettled' in window).catch(() => false);
+}
+
+/** How many times the content script of `page` has settled in its current document so far. */
+export async function settledCount(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __storyContextSettled?: number }).__storyContextSettled ?? 0);
+}
+
+/** Runs `act` (a navigation inside the page) and waits until the content script has settled once more. */
+export async function settledAfter(page: Page, act: () => Promise<unknown>): Promise<void> {
+  const before = await settledCount(page);
+  await act();
+  await settled(page, before + 1);
+}
+
+/** A new tab at `url`, once the content script has settled there. */
+export async function openSettled(s: Session, url: string): Promise<Page> {
+  const page = await s.browser.newPage();
+  await countSettled(page);
+  await page.goto(url);
+  await settled(page);
+  return page;
+}
+
 /** What the extension did to a page, as the page itself can see it. */
 export async function hostState(page: Page): Promise<{ present: boolean; marginRight: string }> {
   return page.evaluate(() => ({
