@@ -79,11 +79,9 @@ describe('odd documents never make detection throw', () => {
   it('a page of 100,000 elements, without quadratic blow-up', { timeout: 60000 }, () => {
     const spans = '<span>word </span>'.repeat(100_000);
     const doc = parse(`<html><body><div>${spans}</div><p>${'Alibaba '.repeat(20)}</p></body></html>`);
-    const start = performance.now();
+    // A walk that revisited nodes would take minutes and hit the test's timeout; how long it
+    // really takes: npm run bench:budgets.
     const result = detectStory(doc, URL, bundledPacks);
-    // About 0.1 s on an idle machine; the bound is loose because test machines are shared, but
-    // a walk that revisited nodes would take minutes.
-    expect(performance.now() - start).toBeLessThan(15000);
     expect(result.storyId).toBeNull();
   });
 

@@ -284,7 +284,8 @@ describe('listItems stays in step with writes', () => {
 });
 
 describe('listItems on 10,000 items', () => {
-  it('answers a warm query in a few milliseconds', async () => {
+  // How fast: npm run bench:budgets.
+  it('finds what a query asks for among them', async () => {
     const doc = validDoc(0);
     doc.items = Array.from({ length: 10_000 }, (_, n) => ({
       ...validItem(n),
@@ -296,15 +297,9 @@ describe('listItems on 10,000 items', () => {
     await repo.importData(parsed.data, 'apply');
     expect(await repo.listItems()).toHaveLength(10_000 + INPUTS.length);
 
-    const runs: number[] = [];
-    let matches = 0;
-    for (let n = 0; n < 5; n++) {
-      const started = performance.now();
-      matches = (await repo.listItems({ text: 'osterreich needle', tag: 'TAG0', sort: 'title', order: 'asc' })).length;
-      runs.push(performance.now() - started);
+    // Asked twice: the second answer comes from the warm index and must be the same.
+    for (let n = 0; n < 2; n++) {
+      expect(await repo.listItems({ text: 'osterreich needle', tag: 'TAG0', sort: 'title', order: 'asc' })).toHaveLength(100);
     }
-    expect(matches).toBe(100);
-    // Generous bound for slow CI machines; reading 10,000 rows per query instead would be far slower.
-    expect(Math.min(...runs)).toBeLessThan(50);
   });
 });
