@@ -1,6 +1,7 @@
 // One saved item in the list: what it is and where from, its note and tags editable in place,
 // and the controls to select, open and delete it.
 import type { SavedItem } from '../../storage/model';
+import { httpHref } from '../components/safe-url';
 import { NoteEditor, TagsEditor } from './InlineEditors';
 
 export interface RowActions {
@@ -40,7 +41,7 @@ export function ItemRow({ item, index, selected, actions, t, formatDate }: Props
       <div class="row-head">
         <a
           class="row-title"
-          href={item.url}
+          href={httpHref(item.url) ?? undefined}
           target="_blank"
           rel="noopener noreferrer"
           title={item.url}
