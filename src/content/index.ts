@@ -85,7 +85,7 @@ function reportIfAsked(): void {
 }
 
 function start(): void {
-  if (!isHtmlTopDocument()) return;
+  if (!isHtmlTopDocument()) return announceSettled();
   if (__E2E__ && location.pathname.startsWith('/__e2e/')) void import('./e2e-bridge').then((m) => m.installE2eBridge());
   // An older copy of this script (the extension was reloaded or updated) removes its own UI
   // when it hears this; then this copy takes over. The page can send the same event, so it is
