@@ -10,9 +10,16 @@ const e2e = process.env['EXT_E2E'] === '1';
 const outDir = process.env['EXT_OUT_DIR'] ?? `dist/${target}`;
 
 const manifest = manifestFor(baseManifest as Record<string, unknown>, { target, e2e });
+// The story pack feed (see scripts/build.ts, which checks them): none unless the environment
+// names one, so a build never carries a made-up address.
+const packFeed = { url: process.env['PACK_FEED_URL'] ?? '', publicKey: process.env['PACK_FEED_PUBLIC_KEY'] ?? '' };
 
 export default defineConfig({
-  define: { __E2E__: JSON.stringify(e2e) },
+  define: {
+    __E2E__: JSON.stringify(e2e),
+    __PACK_FEED_URL__: JSON.stringify(packFeed.url),
+    __PACK_FEED_PUBLIC_KEY__: JSON.stringify(packFeed.publicKey),
+  },
   plugins: [
     preact(),
     crx({

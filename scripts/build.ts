@@ -31,6 +31,15 @@ function zipDir(dir: string, zipPath: string): void {
   writeFileSync(zipPath, zipSync(entries, { level: 9, mtime: new Date('2025-11-14T00:00:00Z') }));
 }
 
+// The story pack feed the extension checks for updates: set both or neither. With neither the
+// build has no feed and updates are off (the options page says so); there is no default address.
+const feedUrl = process.env['PACK_FEED_URL']?.trim() ?? '';
+const feedKey = process.env['PACK_FEED_PUBLIC_KEY']?.trim() ?? '';
+if (Boolean(feedUrl) !== Boolean(feedKey)) throw new Error('Set PACK_FEED_URL and PACK_FEED_PUBLIC_KEY together (or neither: updates off).');
+if (feedUrl && !feedUrl.startsWith('https://')) throw new Error(`PACK_FEED_URL must be an https:// address, not ${feedUrl}`);
+if (feedKey && !/^[A-Za-z0-9+/]{43}=$/.test(feedKey)) throw new Error('PACK_FEED_PUBLIC_KEY must be the 32-byte Ed25519 public key in base64 (44 characters).');
+console.log(feedUrl ? `pack feed: ${feedUrl}` : 'pack feed: none (updates off)');
+
 const version = (JSON.parse(readFileSync('manifest.json', 'utf8')) as { version: string }).version;
 for (const target of targets) {
   const outDir = e2e ? `${root}/e2e/${target}` : `${root}/${target}`;
@@ -39,6 +48,18 @@ for (const target of targets) {
   process.env['EXT_OUT_DIR'] = outDir;
   await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
   await build({ configFile: 'vite.story-page.config.ts', logLevel: 'warn' });
+  // Registered at run time only while packs from the feed are installed (background/pack-updates.ts).
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target: ['chrome130', 'firefox140'],
+      minify: true,
+      lib: { entry: 'src/content/installed-index.ts', formats: ['iife'], name: 'storyContextInstalledIndex', fileName: () => 'content/installed-index.js' },
+    },
+  });
   setWebAccessible(outDir, target);
   if (!e2e) zipDir(outDir, `${root}/story-context-${target}-${version}.zip`);
   console.log(`built ${outDir}`);

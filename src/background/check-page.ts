@@ -5,7 +5,7 @@
 // (content/checked), and the popup says which it was.
 import { browser } from '../platform/browser';
 import type { CheckPageResult } from '../protocol/replies';
-import { packById } from '../packs/bundled';
+import { packInForce } from './pack-updates';
 import { getTab } from './tab-state';
 import { manifestContentFiles } from './site-access';
 
@@ -22,7 +22,7 @@ function askForReport(): void {
 async function resultFor(tabId: number, url: string | null): Promise<CheckPageResult> {
   if (url === null) return { found: false, reason: 'cannot-read' };
   const ctx = await getTab(tabId);
-  const pack = ctx && ctx.url === url && ctx.report.storyId ? packById(ctx.report.storyId) : undefined;
+  const pack = ctx && ctx.url === url && ctx.report.storyId ? await packInForce(ctx.report.storyId) : undefined;
   return pack ? { found: true, storyTitle: pack.title } : { found: false, reason: 'not-a-story' };
 }
 

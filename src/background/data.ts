@@ -11,7 +11,7 @@ import { createRepository, DEFAULT_SETTINGS, openDb, type Repository, type Setti
 
 export type DataMessage = Exclude<
   PageToBackground,
-  { type: 'ui/tabContext' | 'ui/sidebar' | 'ui/openSource' | 'ui/openTab' | 'ui/checkPage' }
+  { type: 'ui/tabContext' | 'ui/sidebar' | 'ui/openSource' | 'ui/openTab' | 'ui/checkPage' | `packs/${string}` }
 >;
 
 let repo: Repository | null = null;
@@ -28,7 +28,7 @@ async function mirrorDisabledSites(settings: Settings): Promise<void> {
 }
 
 export function isDataMessage(msg: PageToBackground): msg is DataMessage {
-  return !msg.type.startsWith('ui/') || msg.type === 'ui/visits';
+  return !(msg.type.startsWith('ui/') || msg.type.startsWith('packs/')) || msg.type === 'ui/visits';
 }
 
 const handlers: Handlers<DataMessage, PageReplies, [Repository]> = {

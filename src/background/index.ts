@@ -10,6 +10,7 @@ import { injectIntoOpenTabs, syncGrantedScripts } from './site-access';
 import { purgeTrash } from './data';
 import { clearContextBadge } from './badge';
 import { openWelcomeOnInstall } from './welcome';
+import { checkForUpdates, PACK_ALARM, scheduleDailyCheck, syncInstalledPacks } from './pack-updates';
 
 browser.runtime.onMessage.addListener(((message: unknown, sender: unknown, sendResponse: (r: unknown) => void) => {
   // sendResponse + `return true` works in every supported browser, with or without the
@@ -83,16 +84,29 @@ browser.tabs.onActivated.addListener(({ tabId }) => {
 function reportSiteAccess(results: PromiseSettledResult<unknown>[]): void {
   for (const r of results) if (r.status === 'rejected') console.error('site access:', r.reason);
 }
+// The installed packs' sites follow the grants too (pack-sites.ts registers only granted ones).
 browser.permissions.onAdded.addListener((added) => {
-  void Promise.allSettled([syncGrantedScripts(), injectIntoOpenTabs(added.origins ?? [])]).then(reportSiteAccess);
+  void Promise.allSettled([syncGrantedScripts(), injectIntoOpenTabs(added.origins ?? []), syncInstalledPacks()]).then(reportSiteAccess);
 });
 browser.permissions.onRemoved.addListener(() => {
-  void Promise.allSettled([syncGrantedScripts()]).then(reportSiteAccess);
+  void Promise.allSettled([syncGrantedScripts(), syncInstalledPacks()]).then(reportSiteAccess);
 });
+// Story pack updates (pack-updates.ts): a first check at install and after each extension
+// update, then once a day. Nothing is fetched when no feed is set.
 browser.runtime.onInstalled.addListener((details) => {
-  void Promise.allSettled([syncGrantedScripts(), openWelcomeOnInstall(details)]).then(reportSiteAccess);
+  void Promise.allSettled([
+    syncGrantedScripts(),
+    openWelcomeOnInstall(details),
+    syncInstalledPacks().then(() => checkForUpdates()),
+    scheduleDailyCheck(),
+  ]).then(reportSiteAccess);
+});
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === PACK_ALARM) void checkForUpdates().catch((error: unknown) => console.error('pack update:', error));
 });
 // Deleted items wait 24 h in the trash for undo; drop the expired ones when the browser starts.
+// A background stopped between installing packs and updating their copies catches up here.
 browser.runtime.onStartup.addListener(() => {
   void purgeTrash();
+  void Promise.allSettled([syncInstalledPacks(), scheduleDailyCheck()]).then(reportSiteAccess);
 });

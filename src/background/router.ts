@@ -9,7 +9,7 @@ import { broadcast } from './broadcast';
 import { clearTab, firstStoryPageOfSession, frameSecretFor, getTab, grantFor, setTab } from './tab-state';
 import { handleDataMessage, isDataMessage, recordCoverageVisit, sidebarMode, type DataMessage } from './data';
 import { handleFrame } from './frame';
-import { packById } from '../packs/bundled';
+import { checkForUpdates, packInForce, packUpdatesView, setReaderFeed } from './pack-updates';
 import { findKnownCoverage } from '../detection/url';
 import { clearContextBadge, showContextBadge } from './badge';
 import { checkFinished, checkPage } from './check-page';
@@ -39,7 +39,7 @@ function ownPage(msg: ContentToBackground, sender: Runtime.MessageSender): numbe
 
 const contentHandlers: Handlers<ContentToBackground, ContentReplies, [Runtime.MessageSender]> = {
   'content/detected': async (msg, sender) => {
-    const pack = msg.report.storyId ? packById(msg.report.storyId) : undefined;
+    const pack = msg.report.storyId ? await packInForce(msg.report.storyId) : undefined;
     if (!pack) throw new Error('unknown story');
     const tabId = ownPage(msg, sender);
     // Whether the page is known coverage is decided here, from the reported address (on the
@@ -109,6 +109,14 @@ const pageHandlers: Handlers<TabMessage, PageReplies, [Runtime.MessageSender]> =
     await browser.tabs.create({ url: msg.url, active: true });
     return true as const;
   },
+  // Only extension pages the web cannot embed get here (see senders.ts): a page cannot make the
+  // extension fetch, or point it at a feed of its own.
+  'packs/status': () => packUpdatesView(),
+  'packs/check': async () => {
+    await checkForUpdates();
+    return packUpdatesView();
+  },
+  'packs/setFeed': (msg) => setReaderFeed(msg.feed),
 };
 
 function handlePage(msg: PageToBackground, sender: Runtime.MessageSender): Promise<PageReplies[keyof PageReplies]> {

@@ -138,6 +138,15 @@ export const PageToBackground = v.variant('type', [
   v.object({ type: v.literal('settings/update'), patch: v.object({ sidebarMode: v.optional(SidebarMode) }) }),
   /** `site` is a hostname or an address on the site. */
   v.object({ type: v.literal('site/setEnabled'), site: Str(LIMITS.urlLength), enabled: v.boolean() }),
+  /** The pack feed: where updates come from, the last check, the packs in force. */
+  v.object({ type: v.literal('packs/status') }),
+  /** Check the pack feed now (the options page's button). */
+  v.object({ type: v.literal('packs/check') }),
+  /** The reader's own pack feed (https address and its Ed25519 public key), or null: the build's. */
+  v.object({
+    type: v.literal('packs/setFeed'),
+    feed: v.nullable(v.object({ url: v.pipe(Str(2000), v.url(), v.startsWith('https://')), publicKey: v.pipe(Str(100), v.regex(/^[A-Za-z0-9+/]{43}=$/)) })),
+  }),
 ]);
 export type PageToBackground = v.InferOutput<typeof PageToBackground>;
 
@@ -183,7 +192,7 @@ export const SITE_ACCESS_KEY = 'siteAccessChoice';
 export const BROADCAST_KEY = 'broadcast';
 export const Broadcast = v.object({
   type: v.literal('bg/changed'),
-  what: v.picklist(['items', 'visits', 'settings', 'tab']),
+  what: v.picklist(['items', 'visits', 'settings', 'tab', 'packs']),
   tabId: v.optional(TabId),
 });
 export type Broadcast = v.InferOutput<typeof Broadcast>;

@@ -47,6 +47,9 @@ export interface PageReplies {
   'settings/get': Settings;
   'settings/update': Settings;
   'site/setEnabled': Settings;
+  'packs/status': PackUpdatesView;
+  'packs/check': PackUpdatesView;
+  'packs/setFeed': PackUpdatesView;
 }
 
 export interface FrameReplies {
@@ -112,6 +115,28 @@ const SavedItemSchema = v.object({
 const SettingsSchema = v.object({ sidebarMode: v.picklist(SIDEBAR_MODES), disabledSites: v.array(v.string()) });
 const UndoTokenSchema = v.object({ id: v.string(), count: Count, expiresAt: v.number() });
 
+const RefusalSchema = v.object({ id: v.string(), reason: v.string() });
+const PackUpdatesViewSchema = v.object({
+  feed: v.nullable(v.object({ url: v.string(), chosenBy: v.picklist(['build', 'reader']) })),
+  buildFeedUrl: v.nullable(v.string()),
+  last: v.nullable(
+    v.object({
+      checkedAt: v.number(),
+      feedUrl: v.string(),
+      outcome: v.picklist(['updated', 'up-to-date', 'refused', 'failed']),
+      error: v.nullable(v.string()),
+      installed: v.array(v.object({ id: v.string(), version: v.number() })),
+      refused: v.array(RefusalSchema),
+    }),
+  ),
+  packs: v.array(v.object({ id: v.string(), title: v.string(), version: v.number(), updated: v.string(), from: v.picklist(['bundled', 'feed']) })),
+});
+
+/** The options page's view of story pack updates (packs/status, packs/check, packs/setFeed). */
+export type PackUpdatesView = v.InferOutput<typeof PackUpdatesViewSchema>;
+/** One check of the pack feed, as recorded. */
+export type PackUpdateStatus = NonNullable<PackUpdatesView['last']>;
+
 type ReplySchemas<Replies> = { [K in keyof Replies]: v.GenericSchema<unknown, Replies[K]> };
 
 const pageReplies: ReplySchemas<PageReplies> = {
@@ -143,6 +168,9 @@ const pageReplies: ReplySchemas<PageReplies> = {
   'settings/get': SettingsSchema,
   'settings/update': SettingsSchema,
   'site/setEnabled': SettingsSchema,
+  'packs/status': PackUpdatesViewSchema,
+  'packs/check': PackUpdatesViewSchema,
+  'packs/setFeed': PackUpdatesViewSchema,
 };
 
 const frameReplies: ReplySchemas<FrameReplies> = {

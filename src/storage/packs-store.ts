@@ -9,6 +9,8 @@ import { PackIdSchema, PackInputSchema } from './schemas';
 export interface PacksStore {
   /** Adds or replaces the pack with this id, in one transaction. */
   installPack(pack: { id: string; version: string; json: string }): Promise<InstalledPack>;
+  /** Adds or replaces all these packs in one transaction: all of them are installed, or none. */
+  installPacks(packs: readonly { id: string; version: string; json: string }[]): Promise<InstalledPack[]>;
   getPack(id: string): Promise<InstalledPack | undefined>;
   listPacks(): Promise<InstalledPack[]>;
   removePack(id: string): Promise<void>;
@@ -22,6 +24,15 @@ export function createPacksStore(db: StoryContextDb, now: () => number = () => D
         const row: InstalledPack = { ...checked, installedAt: now() };
         await db.packs.put(row);
         return row;
+      }),
+
+    installPacks: (packs) =>
+      guard(async () => {
+        // Every pack is checked before the transaction starts, so one bad pack writes nothing.
+        const at = now();
+        const rows: InstalledPack[] = packs.map((pack, i) => ({ ...parse(PackInputSchema, pack, `packs.${i}`), installedAt: at }));
+        await db.transaction('rw', db.packs, () => db.packs.bulkPut(rows));
+        return rows;
       }),
 
     getPack: (id) => guard(async () => db.packs.get(parse(PackIdSchema, id, 'id'))),

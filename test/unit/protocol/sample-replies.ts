@@ -39,6 +39,12 @@ export const sampleContext: TabContext = {
   },
 };
 
+const samplePackUpdates: PageReplies['packs/status'] = {
+  feed: { url: 'https://feed.test/packs/', chosenBy: 'reader' },
+  buildFeedUrl: null,
+  last: { checkedAt: 1, feedUrl: 'https://feed.test/packs/', outcome: 'refused', error: null, installed: [], refused: [{ id: 'alibaba-pla-memo', reason: 'rollback' }] },
+  packs: [{ id: 'alibaba-pla-memo', title: 'Alibaba and the PLA memo', version: 1, updated: '2025-11-20', from: 'bundled' }],
+};
 
 const page: PageReplies = {
   'ui/tabContext': sampleContext,
@@ -66,6 +72,9 @@ const page: PageReplies = {
   'settings/get': sampleSettings,
   'settings/update': sampleSettings,
   'site/setEnabled': sampleSettings,
+  'packs/status': samplePackUpdates,
+  'packs/check': samplePackUpdates,
+  'packs/setFeed': samplePackUpdates,
 };
 const frame: FrameReplies = {
   'frame/context': sampleContext,
