@@ -2,11 +2,11 @@
 // pages that are not story pages: a prefilter over URL, title and metadata decides, and only a
 // page that passes loads the detector and the sidebar host (./story-page, a separate chunk).
 import { prefilter, readPrefilterInput } from '../detection/prefilter';
-import { prefilterIndex } from '../packs/prefilter-index';
 import { ext, runtimeAlive } from '../platform/content-runtime';
 import { TEARDOWN_EVENT, watchNavigation } from './navigation';
 import { checkStep } from './page-steps';
 import { announceSettled } from './settled';
+import { firstStageIndex } from './packs-in-force';
 
 type StoryPageModule = typeof import('./story-page');
 
@@ -43,7 +43,8 @@ async function check(): Promise<void> {
   let candidates: string[] = [];
   if (url !== lastUrl) {
     try {
-      candidates = prefilter(readPrefilterInput(document, url), prefilterIndex);
+      const index = firstStageIndex();
+      candidates = prefilter(readPrefilterInput(document, url), index instanceof Promise ? await index : index);
     } catch {
       candidates = [];
     }

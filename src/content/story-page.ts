@@ -4,12 +4,12 @@
 import { detectStory } from '../detection/detect';
 import { awaitsText } from '../detection/late-text';
 import type { DetectionResult } from '../detection/types';
-import { bundledPackData } from '../packs/bundled-data';
 import { BackgroundToContent, parse, type DetectionReport } from '../protocol/messages';
 import type { ContentPing, ContentReplies } from '../protocol/replies';
 import { ext, runtimeAlive } from '../platform/content-runtime';
 import { extensionFrameOrigin } from '../platform/chromium';
 import { watchLateText } from './late-text';
+import { detectionPacks } from './packs-in-force';
 import { childController, onAbort } from './lifetime';
 import { detectedStep, mountsHost } from './page-steps';
 import { announceSettled } from './settled';
@@ -93,7 +93,8 @@ export async function enter(url: string, _candidates: string[], signal: AbortSig
     return announceSettled();
   }
   if (signal.aborted) return;
-  const result = detectStory(document, url, bundledPackData);
+  const result = detectStory(document, url, await detectionPacks());
+  if (signal.aborted) return;
   const step = detectedStep(url, result.storyId, awaitsText(result));
   if (step === 'show') {
     await show(url, result, signal);
@@ -110,7 +111,7 @@ function watchForText(url: string, signal: AbortSignal): void {
   watchLateText(
     async () => {
       if (location.href !== url || !runtimeAlive()) return true;
-      const result = detectStory(document, url, bundledPackData);
+      const result = detectStory(document, url, await detectionPacks());
       if (result.storyId) {
         await show(url, result, signal);
         return true;

@@ -10,6 +10,7 @@ import { messageOf } from '../shared/error-message';
 import { plural } from '../shared/plural';
 import type { OptionsApi, SavedCounts } from './api';
 import { confirmDisableHost } from './confirm-disable';
+import { PackUpdates } from './PackUpdates';
 
 const MODES: readonly SidebarMode[] = ['first-open', 'always-open', 'tab-only'];
 
@@ -248,6 +249,8 @@ export function App({ api, hash }: { api: OptionsApi; hash: string }) {
         <h2 id="op-sidebar">{t('op_sidebarTitle')}</h2>
         <RadioChoices name="op-mode" legend={t('sb_mode_legend')} testid="sidebar-mode" choices={modeChoices} value={mode} onPick={pickMode} />
       </section>
+
+      {api.packUpdates ? <PackUpdates api={api.packUpdates} t={t} locale={api.locale} /> : null}
 
       <section aria-labelledby="op-data">
         <h2 id="op-data">{t('op_dataTitle')}</h2>

@@ -2,6 +2,7 @@
 // (real-api.ts) asks the browser and the background; tests pass a fake.
 import type { SidebarMode } from '../../protocol/messages';
 import type { SiteAccessChoice } from '../settings/site-access';
+import type { PackUpdatesApi } from './PackUpdates';
 
 export interface SavedCounts {
   items: number;
@@ -31,6 +32,9 @@ export interface OptionsApi {
   /** Resolves to how many items were deleted. */
   deleteAll(): Promise<number>;
   forgetVisits(): Promise<void>;
+
+  /** Story pack updates (the "Story updates" section); absent where there is no background. */
+  readonly packUpdates?: PackUpdatesApi;
 
   /** Calls `cb` when settings, saved items or visits may have changed elsewhere. */
   watch(cb: () => void): () => void;

@@ -48,6 +48,15 @@ export function createOptionsApi(): OptionsApi {
       if (ids.length) await request({ type: 'items/delete', ids });
       return ids.length;
     },
+    packUpdates: {
+      status: () => request({ type: 'packs/status' }),
+      check: () => request({ type: 'packs/check' }),
+      setFeed: (feed) => request({ type: 'packs/setFeed', feed }),
+      onChange: (cb) =>
+        onBroadcast((b) => {
+          if (b.what === 'packs') cb();
+        }),
+    },
     async forgetVisits() {
       await request({ type: 'visits/clear' });
     },

@@ -11,6 +11,7 @@ import { ClaimsSection } from './ClaimsSection';
 import { CoverageSection } from './CoverageSection';
 import { EmptyState, ErrorState } from './EmptyState';
 import { Header } from './Header';
+import { PackUpdatedLine } from './PackUpdatedLine';
 import { disabledEntryFor, hostnameOf } from '../../url/site';
 import { knownCoverage, openedUrlSet, pageCautions } from './pack-views';
 import { indexSaved, savedFor } from './save-inputs';
@@ -228,7 +229,7 @@ export function App({ api, embedded }: AppProps) {
           </main>
           {pack ? (
             <footer class="footer small muted">
-              <p>{t('sb_pack_updated', pack.updated)}</p>
+              <PackUpdatedLine pack={pack} />
             </footer>
           ) : null}
         </div>

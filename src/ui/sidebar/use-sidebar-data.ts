@@ -1,8 +1,9 @@
-// Loads what the sidebar shows and keeps it current. The story content comes from the bundled
-// pack, so it shows even when the background's database is unavailable (e.g. a Firefox private
-// window); only saved items, visits and settings depend on storage.
+// Loads what the sidebar shows and keeps it current. The story content comes from the pack in
+// force (bundled, or newer from the pack feed), so it shows even when the background's
+// database is unavailable (e.g. a Firefox private window); only saved items, visits and
+// settings depend on storage.
 import { useCallback, useRef, useState } from 'preact/hooks';
-import { packById } from '../../packs/bundled';
+import { packInForce } from '../shared/packs-in-force';
 import type { StoryPack } from '../../packs/schema';
 import type { SavedItemView, SidebarApi, Settings, TabContext, Visit } from './api';
 
@@ -55,7 +56,7 @@ export function useSidebarData(api: SidebarApi, followActiveTab: boolean): Sideb
       if (mine === generation.current) setData((d) => ({ ...d, phase: 'error' }));
       return;
     }
-    const pack = ctx?.report.storyId ? (packById(ctx.report.storyId) ?? null) : null;
+    const pack = ctx?.report.storyId ? ((await packInForce(ctx.report.storyId)) ?? null) : null;
     if (!pack) {
       if (mine !== generation.current) return;
       storyRef.current = null;
