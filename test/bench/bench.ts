@@ -152,6 +152,8 @@ function networkCount(session: string, log: ProxyLog): NetworkCount {
 export async function runBench(ctx: BenchContext): Promise<number> {
   // Quick mode: only the pages that are not story pages, in both browsers, three rounds.
   const quick = process.env['BENCH_QUICK'] === '1';
+  /** BENCH_BROWSERS=chromium or firefox: one browser alone (with BENCH_QUICK, for a look during work). */
+  const only = process.env['BENCH_BROWSERS'];
   const repeats = envInt('BENCH_REPEATS', quick ? 3 : 5);
   const firefoxStoryRepeats = envInt('BENCH_FIREFOX_STORY_REPEATS', 3);
   const info = machine();
@@ -240,8 +242,8 @@ export async function runBench(ctx: BenchContext): Promise<number> {
   }
 
   // ---- Chromium ----
-  let ext: Session | null = await step('launch Chromium with the extension', () => launch('chromium'));
-  let plain: PlainSession | null = await step('launch Chromium without it', () => launchPlain('chromium'));
+  let ext: Session | null = only === 'firefox' ? null : await step('launch Chromium with the extension', () => launch('chromium'));
+  let plain: PlainSession | null = only === 'firefox' ? null : await step('launch Chromium without it', () => launchPlain('chromium'));
   if (ext && plain) {
     const e = ext;
     const p = plain;
@@ -286,8 +288,8 @@ export async function runBench(ctx: BenchContext): Promise<number> {
   await ext?.close();
 
   // ---- Firefox ----
-  ext = await step('launch Firefox with the extension', () => launch('firefox'));
-  plain = await step('launch Firefox without it', () => launchPlain('firefox'));
+  ext = only === 'chromium' ? null : await step('launch Firefox with the extension', () => launch('firefox'));
+  plain = only === 'chromium' ? null : await step('launch Firefox without it', () => launchPlain('firefox'));
   if (ext && plain) {
     const e = ext;
     const p = plain;
@@ -369,6 +371,7 @@ export async function runBench(ctx: BenchContext): Promise<number> {
     summary['chromiumNonStory'] = {
       script: nonStoryRows('Chromium', result.chromium.nonStory, 'script time', (m) => m.scriptMs, TARGETS.nonStoryAddedMs),
       task: Object.fromEntries(['fresh-tab', 'same-tab'].map((mode) => [mode, tripleGroup(result.chromium.nonStory!.filter((t) => t.group === 'real' && t.mode === mode), (m) => m.taskMs).added])),
+      thread: nonStoryRows('Chromium', result.chromium.nonStory.filter((t) => t.group === 'real'), 'renderer main-thread CPU time', (m) => m.threadMs),
     };
   }
   if (result.firefox.nonStory) {

@@ -26,7 +26,14 @@ export interface Triple<M> {
   control: M;
 }
 
-export type ChromiumLoad = MainThread;
+export interface ChromiumLoad extends MainThread {
+  /**
+   * CPU time of the page's renderer main thread (CDP ThreadTime): in a fresh tab, all of it
+   * since that renderer started; in the same tab, over this load. Unlike ScriptDuration (wall
+   * time inside scripts) it does not grow while other processes have the core.
+   */
+  threadMs: number;
+}
 
 export interface FirefoxLoad {
   /** Scheduler run time of every Firefox process's threads over the load and the settle. */
@@ -38,6 +45,11 @@ export interface FirefoxLoad {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function threadTime(tab: Tab): Promise<number> {
+  const { metrics } = await tab.cdp!.send('Performance.getMetrics');
+  return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000;
+}
 
 async function loadEnd(page: Page): Promise<number> {
   const deadline = Date.now() + 10_000;
@@ -115,9 +127,10 @@ export function nonStoryChromium(browsers: Record<Variant, Browser>, o: TripleOp
   return runTriples('chromium', browsers, o, {
     cdp: true,
     async load(_browser, tab, url) {
+      const before = o.mode === 'same-tab' ? await threadTime(tab) : 0;
       await tab.page.goto(url);
       await sleep(o.settleMs);
-      return mainThread(tab);
+      return { ...(await mainThread(tab)), threadMs: (await threadTime(tab)) - before };
     },
   });
 }
