@@ -1,14 +1,9 @@
 // What the background knows about each tab lives in storage.session, not in memory: the
 // service worker (Chrome) or event page (Firefox) can be stopped between two messages.
 import { browser } from '../platform/browser';
-import type { DetectionReport } from '../protocol/messages';
+import type { TabContext } from '../model/shapes';
 
-export interface TabContext {
-  tabId: number;
-  url: string;
-  report: DetectionReport;
-  sidebar: 'open' | 'collapsed';
-}
+export type { TabContext } from '../model/shapes';
 
 /**
  * What lets the sidebar frame in a tab speak for it (see protocol FrameToBackground). It lives
