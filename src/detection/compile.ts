@@ -9,13 +9,17 @@ export interface CompiledSignal {
   terms: CompiledTerm[];
 }
 
-export type MentionKind = 'denial' | 'embassy' | 'ftCaveat';
+/** A kind of mention a pack checks pages for (its id is the pack's `detection.mentionKinds[].id`). */
+export interface CompiledMentionKind {
+  id: string;
+  terms: CompiledTerm[];
+  negations: CompiledTerm[];
+}
 
 export interface CompiledPack {
   pack: StoryPack;
   signals: CompiledSignal[];
-  mentions: Record<MentionKind, CompiledTerm[]>;
-  negations: CompiledTerm[];
+  mentions: CompiledMentionKind[];
 }
 
 const cache = new WeakMap<StoryPack, CompiledPack>();
@@ -47,12 +51,7 @@ export function compilePack(pack: StoryPack): CompiledPack {
     compiled = {
       pack,
       signals: d.signals.map((s) => ({ id: s.id, label: s.label, weight: s.weight, terms: compileAll(s.terms) })),
-      mentions: {
-        denial: compileAll(d.mentions.denial),
-        embassy: compileAll(d.mentions.embassy),
-        ftCaveat: compileAll(d.mentions.ftCaveat),
-      },
-      negations: compileAll(d.mentions.negations),
+      mentions: d.mentionKinds.map((k) => ({ id: k.id, terms: compileAll(k.terms), negations: compileAll(k.negations ?? {}) })),
     };
     cache.set(pack, compiled);
   }

@@ -1,4 +1,4 @@
-import type { CompiledPack, MentionKind } from './compile';
+import type { CompiledPack } from './compile';
 import { findAll, findFirst, type CompiledTerm, type Match } from './terms';
 import { sentenceOf, type TextIndex } from './text-index';
 import type { MatchedSignal, PageMentions } from './types';
@@ -128,22 +128,22 @@ function firstUnnegated(term: CompiledTerm, index: TextIndex, negated: Set<numbe
   return findAll(term, index, 50).find((m) => !negated.has(sentenceOf(index, m.start))) ?? null;
 }
 
-/** What the page reports: each kind is true when one of its terms matches outside a negated sentence. */
-export function findMentions(compiled: CompiledPack, page: PageText): { mentions: PageMentions; evidence: Record<MentionKind, string | null> } {
-  const evidence: Record<MentionKind, string | null> = { denial: null, embassy: null, ftCaveat: null };
-  const negated = { main: negatedSentences(compiled.negations, page.main), title: negatedSentences(compiled.negations, page.title) };
-  for (const kind of ['denial', 'embassy', 'ftCaveat'] as const) {
-    for (const term of compiled.mentions[kind]) {
+/** What the page reports: each kind is true when one of its terms matches outside a sentence its negations match. */
+export function findMentions(compiled: CompiledPack, page: PageText): { mentions: PageMentions; evidence: Record<string, string | null> } {
+  const mentions: PageMentions = {};
+  const evidence: Record<string, string | null> = {};
+  for (const kind of compiled.mentions) {
+    const negated = { main: negatedSentences(kind.negations, page.main), title: negatedSentences(kind.negations, page.title) };
+    evidence[kind.id] = null;
+    for (const term of kind.terms) {
       const inMain = firstUnnegated(term, page.main, negated.main);
       const hit = inMain ?? firstUnnegated(term, page.title, negated.title);
       if (hit) {
-        evidence[kind] = (inMain ? page.main : page.title).text.slice(hit.start, hit.end).slice(0, 80);
+        evidence[kind.id] = (inMain ? page.main : page.title).text.slice(hit.start, hit.end).slice(0, 80);
         break;
       }
     }
+    mentions[kind.id] = evidence[kind.id] !== null;
   }
-  return {
-    mentions: { denial: evidence.denial !== null, embassy: evidence.embassy !== null, ftCaveat: evidence.ftCaveat !== null },
-    evidence,
-  };
+  return { mentions, evidence };
 }

@@ -4,7 +4,7 @@ export type SignalPlace = 'title' | 'lead' | 'body' | 'url' | 'meta';
 export interface MatchedSignal {
   /** Signal id from the pack ("entity", "memo", ...), or "known-coverage". */
   id: string;
-  /** Human-readable name of what matched ("Alibaba", "the memo"). */
+  /** Human-readable name of what matched ("the company", "the report"). */
   label: string;
   where: SignalPlace;
   /** Points this signal added to the score. */
@@ -13,14 +13,8 @@ export interface MatchedSignal {
   text: string;
 }
 
-export interface PageMentions {
-  /** The page reports the accused party's denial. */
-  denial: boolean;
-  /** The page reports the embassy's (or government's) response. */
-  embassy: boolean;
-  /** The page says the first report could not verify the claims. */
-  ftCaveat: boolean;
-}
+/** Per mention kind of the story's pack (its `detection.mentionKinds` ids): whether the page reports it. */
+export type PageMentions = Record<string, boolean>;
 
 export interface DetectionResult {
   /** The story this page is about, or null. */
@@ -33,7 +27,7 @@ export interface DetectionResult {
   signals: MatchedSignal[];
   mentions: PageMentions;
   /** The words that made each mention true, for "why" in the sidebar. */
-  mentionEvidence: { denial: string | null; embassy: string | null; ftCaveat: string | null };
+  mentionEvidence: Record<string, string | null>;
   /** Coverage item id when the page's URL is one the pack lists. */
   knownCoverageId: string | null;
   /** What is wrong with this page or site, when the pack has a caution for it. */

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { migrate } from './migrate';
 import { StoryPackSchema, type StoryPack } from './schema';
 
 export class PackValidationError extends Error {
@@ -39,10 +40,22 @@ function referenceProblems(pack: StoryPack): string[] {
   unique(pack.verification, 'verification');
   unique(pack.context, 'context');
   unique(pack.detection.signals, 'detection.signals');
+  unique(pack.detection.mentionKinds, 'detection.mentionKinds');
+  unique(pack.claimStatuses, 'claimStatuses');
   const statements = pack.parties.flatMap((p) => p.statements);
   unique(statements, 'parties.*.statements');
 
   const statementIds = new Set(statements.map((s) => s.id));
+  const statusIds = new Set(pack.claimStatuses.map((s) => s.id));
+  pack.claims.forEach((claim, i) => {
+    if (!statusIds.has(claim.status)) problems.push(`claims.${i}.status: no claim status with id "${claim.status}"`);
+  });
+  const kindIds = new Set(pack.detection.mentionKinds.map((k) => k.id));
+  pack.coverage.forEach((item, i) => {
+    for (const key of Object.keys(item.mentions)) {
+      if (!kindIds.has(key)) problems.push(`coverage.${i}.mentions.${key}: no mention kind with id "${key}"`);
+    }
+  });
   pack.claims.forEach((claim, i) =>
     claim.responses.forEach((id, j) => {
       if (!statementIds.has(id)) problems.push(`claims.${i}.responses.${j}: no statement with id "${id}"`);
@@ -74,10 +87,12 @@ function referenceProblems(pack: StoryPack): string[] {
  * `coverage.3.url: Invalid URL`.
  */
 export function parsePack(json: unknown): StoryPack {
-  const result = v.safeParse(StoryPackSchema, json);
-  if (!result.success) {
-    const problems = result.issues.map((issue) => `${pathOf(issue)}: ${issue.message}`);
-    const id = typeof json === 'object' && json !== null && 'id' in json ? String((json as { id: unknown }).id) : '?';
+  const id = typeof json === 'object' && json !== null && 'id' in json ? String((json as { id: unknown }).id) : '?';
+  const migrated = migrate(json);
+  const result = 'pack' in migrated ? v.safeParse(StoryPackSchema, migrated.pack) : migrated;
+  if ('problems' in result || !result.success) {
+    const issues = 'problems' in result ? result.problems : result.issues;
+    const problems = issues.map((issue) => `${pathOf(issue)}: ${issue.message}`);
     throw new PackValidationError(`Story pack "${id}" is invalid: ${problems.join('; ')}`, problems);
   }
   const problems = referenceProblems(result.output);

@@ -4,7 +4,7 @@ import type { PrefilterIndex } from '../detection/types';
 
 export const prefilterIndex: PrefilterIndex = {
   "formatVersion": 1,
-  "t2s": "備备國国裏里裡里軍军錄录",
+  "t2s": "偉伟備备國国後后約约網网裏里裡里談谈軍军輝辉辦办達达錄录門门",
   "packs": [
     {
       "id": "alibaba-pla-memo",
@@ -64,6 +64,27 @@ export const prefilterIndex: PrefilterIndex = {
         "알리바바",
         "중국군",
         "해방군"
+      ]
+    },
+    {
+      "id": "nvidia-h20-backdoor",
+      "terms": [
+        "backdoor*",
+        "h20",
+        "kill switch*",
+        "nvidia*",
+        "нвидиа",
+        "انفيديا",
+        "نفيديا",
+        "エヌビディア",
+        "バックドア",
+        "后门",
+        "约谈",
+        "网信办",
+        "英伟达",
+        "辉达",
+        "백도어",
+        "엔비디아"
       ]
     }
   ]

@@ -1,14 +1,19 @@
 /**
- * Story-pack format, version 1.
+ * Story-pack format, version 2.
  *
- * A pack is data only: everything that is specific to one story (its claims, the exact
- * statements, the coverage, the cautions and the words that reveal an article about it).
- * The detection engine reads `detection` and knows nothing else about any story.
+ * A pack is data only: everything that is specific to one story (its claims and their
+ * statuses, the parties and their exact statements, the coverage, the cautions, the kinds of
+ * mention a page is checked for and the words that reveal an article about it). The engine
+ * (detection, protocol, storage, UI) reads packs and names no story.
+ *
+ * Two kinds of text: fields the reader sees (titles, claims, notes, labels) and `authorNote`
+ * fields, which say how the pack's author knows something (where a URL was seen, what a
+ * quote's source is) and are never shown. Version 1 packs are read through migrate.ts.
  * Field-by-field documentation: src/packs/README.md.
  */
 import * as v from 'valibot';
 
-export const PACK_FORMAT_VERSION = 1;
+export const PACK_FORMAT_VERSION = 2;
 
 const NonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1));
 /** Ids are referenced across the pack and by saved items in the database, so keep them slugs. */
@@ -18,20 +23,25 @@ const HttpUrl = v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//, 'only http(s
 const DateAsGiven = v.nullable(NonEmpty);
 /** BCP 47-ish language tag as the source gave it ("en", "zh-Hant", "ja/en"). */
 const Lang = v.pipe(v.string(), v.regex(/^[a-z]{2,3}(?:[-/][A-Za-z0-9]{2,8})*$/, 'language tag like "en" or "zh-Hant"'));
+/** For the pack's author and reviewers only: how something is known. Never shown to readers. */
+const AuthorNote = v.optional(v.nullable(NonEmpty));
 
 export const SourceRefSchema = v.object({
   /** Where the reader can check it; null when the source has no public URL (e.g. a wire desk). */
   url: v.nullable(HttpUrl),
-  /** How the source is known, or what it is ("Reuters wire text, syndicated copy"). */
+  /** What the source is, for the reader ("Reuters wire text, syndicated copy"). */
   note: NonEmpty,
+  authorNote: AuthorNote,
 });
 
 export const FirstReportSchema = v.object({
   publisher: NonEmpty,
   date: DateAsGiven,
   url: HttpUrl,
-  /** How the URL is known (e.g. only from a link in another page), paywall notes. */
+  /** Shown to the reader: what to expect at the URL ("Paywalled.", "Known through a full repost."). */
   provenance: NonEmpty,
+  /** How the URL is known, for the author (e.g. only from a link in another page). */
+  authorNote: AuthorNote,
 });
 
 export const VerificationNoteSchema = v.object({
@@ -40,7 +50,16 @@ export const VerificationNoteSchema = v.object({
   source: SourceRefSchema,
 });
 
-export const ClaimStatusSchema = v.picklist(['alleged', 'denied', 'unverified']);
+/** How the UI colours a status; the words come from the pack's `claimStatuses`. */
+export const StatusToneSchema = v.picklist(['alleged', 'denied', 'unverified', 'neutral']);
+
+/** A status a claim can have in this story ("alleged", "denied", "unverified"), with its label. */
+export const ClaimStatusSchema = v.object({
+  id: Id,
+  /** Shown on the claim ("Unverified"). */
+  label: NonEmpty,
+  tone: StatusToneSchema,
+});
 
 export const ClaimSchema = v.object({
   id: Id,
@@ -48,7 +67,8 @@ export const ClaimSchema = v.object({
   text: NonEmpty,
   /** Who makes the claim, and through whom it is known. */
   allegedBy: NonEmpty,
-  status: ClaimStatusSchema,
+  /** An id from `claimStatuses`. */
+  status: Id,
   source: SourceRefSchema,
   /** Statement ids that answer this claim. */
   responses: v.optional(v.array(Id), []),
@@ -76,6 +96,7 @@ export const StatementSchema = v.object({
   date: DateAsGiven,
   sourceUrl: HttpUrl,
   sourceNote: NonEmpty,
+  authorNote: AuthorNote,
   translations: v.optional(v.array(StatementTranslationSchema), []),
 });
 
@@ -105,11 +126,8 @@ export const MentionFlagSchema = v.union([
   v.pipe(v.string(), v.regex(/^other: .+/, "'yes', 'no', 'not-in-excerpt', 'n/a' or 'other: ...'")),
 ]);
 
-export const CoverageMentionsSchema = v.object({
-  denial: MentionFlagSchema,
-  embassy: MentionFlagSchema,
-  ftCaveat: MentionFlagSchema,
-});
+/** Per mention kind id (`detection.mentionKinds`): what the excerpt seen was found to mention. */
+export const CoverageMentionsSchema = v.record(Id, MentionFlagSchema);
 
 export const CoverageItemSchema = v.object({
   id: Id,
@@ -125,6 +143,7 @@ export const CoverageItemSchema = v.object({
   event: Id,
   mentions: CoverageMentionsSchema,
   summary: NonEmpty,
+  authorNote: AuthorNote,
 });
 
 export const TimelineEntrySchema = v.object({
@@ -166,7 +185,7 @@ export const CautionSchema = v.object({
  */
 const Term = NonEmpty;
 
-export const DetectionLangSchema = v.picklist(['en', 'zh', 'ru', 'ja', 'ko', 'es', 'fr', 'de', 'pt', 'ar']);
+export const DetectionLangSchema = v.picklist(['en', 'zh', 'ru', 'ja', 'ko', 'es', 'fr', 'de', 'pt', 'ar', 'tr', 'pl', 'it']);
 
 export const SignalSchema = v.object({
   id: Id,
@@ -176,6 +195,29 @@ export const SignalSchema = v.object({
   weight: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
   /** Terms per language; any language's terms are tried on every page. */
   terms: v.record(DetectionLangSchema, v.array(Term)),
+});
+
+const TermsByLang = v.record(DetectionLangSchema, v.array(Term));
+
+/**
+ * Something a page may or may not report (the accused party's denial, the first report's
+ * caveat): shown for the page being read and counted over the coverage.
+ */
+export const MentionKindSchema = v.object({
+  id: Id,
+  /** Names the mention for the reader, as a heading over coverage flags ("The company's denial"). */
+  label: NonEmpty,
+  /** Shown when the page being read reports it ("This page reports the company's denial."). */
+  yes: NonEmpty,
+  /** Shown when it does not ("This page does not report the company's denial."). */
+  no: NonEmpty,
+  /** Terms per language that show the page reports it. */
+  terms: TermsByLang,
+  /**
+   * A term does not count in a sentence that also matches one of these ("did not immediately
+   * respond", "Stellungnahmen ... lagen zunächst nicht vor").
+   */
+  negations: v.optional(TermsByLang, {}),
 });
 
 export const DetectionSchema = v.object({
@@ -214,28 +256,27 @@ export const DetectionSchema = v.object({
    * Usually the names of the central entity in every language.
    */
   prefilterTerms: v.record(DetectionLangSchema, v.array(Term)),
-  /** Terms that show the page reports a given response or caveat. */
-  mentions: v.object({
-    denial: v.record(DetectionLangSchema, v.array(Term)),
-    embassy: v.record(DetectionLangSchema, v.array(Term)),
-    ftCaveat: v.record(DetectionLangSchema, v.array(Term)),
-    /**
-     * A mention term does not count in a sentence that also matches one of these ("the embassy
-     * did not immediately respond", "Stellungnahmen ... lagen zunächst nicht vor").
-     */
-    negations: v.optional(v.record(DetectionLangSchema, v.array(Term)), {}),
-  }),
+  /** The kinds of mention a page is checked for (the accused party's denial, a caveat, ...). */
+  mentionKinds: v.array(MentionKindSchema),
 });
 
 export const StoryPackSchema = v.object({
   formatVersion: v.literal(PACK_FORMAT_VERSION),
   id: Id,
+  /** Content revision, raised by one for every published change: a feed never installs a lower one. */
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  /**
+   * For authors, never shown: the files the pack's facts come from, as paths from the
+   * repository root. `npm run pack -- check` traces every URL, quote and date to them.
+   */
+  evidence: v.optional(v.array(NonEmpty), []),
   /** Date of the last content change (YYYY-MM-DD). */
   updated: v.pipe(v.string(), v.isoDate()),
   title: NonEmpty,
   summary: NonEmpty,
   firstReport: FirstReportSchema,
   verification: v.pipe(v.array(VerificationNoteSchema), v.minLength(1)),
+  claimStatuses: v.pipe(v.array(ClaimStatusSchema), v.minLength(1)),
   claims: v.array(ClaimSchema),
   parties: v.array(PartySchema),
   events: v.pipe(v.array(StoryEventSchema), v.minLength(1)),
@@ -249,7 +290,9 @@ export const StoryPackSchema = v.object({
 export type SourceRef = v.InferOutput<typeof SourceRefSchema>;
 export type FirstReport = v.InferOutput<typeof FirstReportSchema>;
 export type VerificationNote = v.InferOutput<typeof VerificationNoteSchema>;
+export type StatusTone = v.InferOutput<typeof StatusToneSchema>;
 export type ClaimStatus = v.InferOutput<typeof ClaimStatusSchema>;
+export type MentionKindDef = v.InferOutput<typeof MentionKindSchema>;
 export type Claim = v.InferOutput<typeof ClaimSchema>;
 export type StatementKind = v.InferOutput<typeof StatementKindSchema>;
 export type StatementTranslation = v.InferOutput<typeof StatementTranslationSchema>;

@@ -21,7 +21,7 @@ const TRACKING_NAMES = new Set([
   'cmpid', 'cmp', 'ocid', 'smid', 'smtyp', 'sr_share', 'ito', 'icid', 'int_source', 'ncid', 'ftag', 'tpcc',
   // comScore
   'ns_mchannel', 'ns_source', 'ns_campaign', 'ns_linkname',
-  // Twitter's referrer, Yahoo's consent redirect, Alibaba's position codes
+  // Twitter's referrer, Yahoo's consent redirect, a shop's position codes
   'ref_src', 'ref_url', 'referrer', 'guccounter', 'guce_referrer', 'guce_referrer_sig', 'spm', 'scm',
   // a paywall prompt's state, not the article (firstpost.com's ?subscribeIntent=true)
   'subscribeintent',

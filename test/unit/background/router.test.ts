@@ -4,7 +4,6 @@
 // in-page frame speaks only with its own tab's secret.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
-import { DetectionReport } from '../../../src/protocol/messages';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const BASE = `chrome-extension://${ID}/`;
@@ -44,7 +43,7 @@ const contentScript = (url = PAGE, frameId = 0): Runtime.MessageSender => ({ id:
 const sidebarFrame = (tabId = 7): Runtime.MessageSender => ({ id: ID, url: `${BASE}sidebar.html?embedded=1`, frameId: 3, tab: { id: tabId, url: PAGE } as Runtime.MessageSender['tab'] });
 const popup: Runtime.MessageSender = { id: ID, url: `${BASE}popup.html` };
 
-const mentions = Object.fromEntries(Object.keys(DetectionReport.entries.mentions.entries).map((k) => [k, false]));
+const mentions: Record<string, boolean> = { denial: false };
 function report(storyId = 'alibaba-pla-memo') {
   return { storyId, score: 9, threshold: 5, lang: 'en', title: 'White House memo links Alibaba to Chinese military', signals: [], mentions, knownCoverageId: null, caution: null };
 }

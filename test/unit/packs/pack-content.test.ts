@@ -39,7 +39,7 @@ const pack = packById('alibaba-pla-memo')!;
 describe('the alibaba-pla-memo pack', () => {
   it('is bundled and valid', () => {
     expect(bundledPacks.map((p) => p.id)).toContain('alibaba-pla-memo');
-    expect(pack.formatVersion).toBe(1);
+    expect(pack.formatVersion).toBe(2);
   });
 
   it('holds no URL that the source data does not hold', () => {
@@ -82,7 +82,7 @@ describe('the alibaba-pla-memo pack', () => {
       expect(item.mentions).toEqual({
         denial: line.mentions_alibaba_denial,
         embassy: line.mentions_embassy_response,
-        ftCaveat: line.mentions_ft_could_not_verify,
+        'ft-caveat': line.mentions_ft_could_not_verify,
       });
       expect(item.event).toBe(line.event === 'memo-report' ? 'memo-report' : 'followup');
     }
@@ -111,7 +111,9 @@ describe('the alibaba-pla-memo pack', () => {
   it('keeps the first report and follow-ups as the data gives them', () => {
     expect(pack.firstReport.url).toBe(facts.story.first_report.url);
     expect(pack.firstReport.date).toBe(facts.story.first_report.date);
-    expect(pack.firstReport.provenance).toBe(facts.story.first_report.provenance);
+    // How the URL is known is for the pack's author; readers see only that it is paywalled.
+    expect(pack.firstReport.authorNote).toBe(facts.story.first_report.provenance);
+    expect(pack.firstReport.provenance).toBe('Paywalled.');
     expect(pack.timeline.map((t) => t.date)).toEqual(facts.story.followups.map((f: { date: string }) => f.date));
     expect(pack.timeline.map((t) => t.sources)).toEqual(facts.story.followups.map((f: { sources: string[] }) => f.sources));
   });

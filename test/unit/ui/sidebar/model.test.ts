@@ -48,19 +48,20 @@ describe('coverageCounts', () => {
       coverage('c', { denial: 'not-in-excerpt', ftCaveat: 'no' }),
       coverage('d', { denial: 'n/a', embassy: 'n/a', ftCaveat: 'n/a' }),
     ];
-    expect(coverageCounts(items)).toEqual({
+    // A kind an item has no flag for is not counted for it: unknown is not "not mentioned".
+    expect(coverageCounts(items, ['denial', 'embassy', 'ftCaveat'])).toEqual({
       denial: { yes: 2, of: 3 },
-      embassy: { yes: 0, of: 3 },
+      embassy: { yes: 0, of: 0 },
       ftCaveat: { yes: 1, of: 3 },
     });
   });
 
   it('agrees with a direct tally over the bundled pack', () => {
     const applicable = pack.coverage.filter((c) => c.mentions.denial !== 'n/a');
-    const counts = coverageCounts(pack.coverage);
-    expect(counts.denial.of).toBe(applicable.length);
-    expect(counts.denial.yes).toBe(applicable.filter((c) => c.mentions.denial === 'yes').length);
-    expect(counts.denial.of).toBeLessThan(pack.coverage.length);
+    const counts = coverageCounts(pack.coverage, ['denial']);
+    expect(counts.denial!.of).toBe(applicable.length);
+    expect(counts.denial!.yes).toBe(applicable.filter((c) => c.mentions.denial === 'yes').length);
+    expect(counts.denial!.of).toBeLessThan(pack.coverage.length);
   });
 });
 
