@@ -7,6 +7,8 @@
  * "url"?: ... }], or cases.json (test/fixtures/templates: pages built from real site templates,
  * see template-pages.ts). Without a folder, every labelled set is scored. The label's `url` is NOT
  * given to detection (the content must decide); the page's canonical link or file:// URL is.
+ * A folder may hold story.json ({ "story": "<pack id>" }): its positives then count only when
+ * detected as that story, so one story's page taken for another's is a miss and a false alarm.
  * Prints precision, recall and F1 overall, per language and per family, the prefilter's recall,
  * how much of the inserted article text the extractor recovered per template, and names every
  * miss and false alarm. Exits 1 when there is any.
@@ -15,7 +17,7 @@
  * served (before its script renders the article), detection once the text has arrived, and the
  * page as served must be one the late-text watch waits on.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
@@ -31,6 +33,8 @@ interface Label {
   file: string;
   label: 'pos' | 'neg';
   lang?: string | null;
+  /** The pack id a positive must be detected as; any story when absent. */
+  story?: string;
 }
 
 interface Page extends Label {
@@ -54,7 +58,12 @@ interface Tally {
 const args = process.argv.slice(2);
 const familyArg = args.includes('--family') ? args[args.indexOf('--family') + 1] : undefined;
 const folders = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--family');
-if (folders.length === 0) folders.push(join(FIXTURES, 'corpus/pages'), join(FIXTURES, 'realpages/pages'), join(FIXTURES, 'templates'));
+if (folders.length === 0) {
+  folders.push(join(FIXTURES, 'corpus/pages'));
+  const stories = join(FIXTURES, 'stories');
+  if (existsSync(stories)) for (const id of readdirSync(stories).sort()) folders.push(join(stories, id, 'corpus/pages'));
+  folders.push(join(FIXTURES, 'realpages/pages'), join(FIXTURES, 'templates'));
+}
 
 function loadFolder(folder: string): Page[] {
   if (existsSync(join(folder, 'cases.json'))) {
@@ -72,8 +81,11 @@ function loadFolder(folder: string): Page[] {
   }
   if (familyArg) return [];
   const labels = JSON.parse(readFileSync(join(folder, 'labels.json'), 'utf8')) as Label[];
-  const family = folder.replace(/\/+$/, '').split('/').slice(-2).join('/');
-  return labels.map((l) => ({ ...l, family, html: readFileSync(join(folder, l.file), 'utf8'), path: join(folder, l.file) }));
+  const story = existsSync(join(folder, 'story.json')) ? (JSON.parse(readFileSync(join(folder, 'story.json'), 'utf8')) as { story: string }).story : undefined;
+  const parts = folder.replace(/\/+$/, '').split('/');
+  // A story's corpus is named by its story; the other folders by their last two parts.
+  const family = parts.includes('stories') ? parts[parts.lastIndexOf('stories') + 1]! : parts.slice(-2).join('/');
+  return labels.map((l) => ({ ...l, ...(story ? { story } : {}), family, html: readFileSync(join(folder, l.file), 'utf8'), path: join(folder, l.file) }));
 }
 
 const pages = folders.flatMap(loadFolder);
@@ -121,8 +133,9 @@ for (const item of pages) {
     recovery.set(item.template, list);
   }
   // The content script never runs the detector on a page the prefilter dismissed.
-  const predicted = result.storyId !== null && kept;
   const actual = item.label === 'pos';
+  // A positive of a named story counts only as that story; any story on a negative is a false alarm.
+  const predicted = result.storyId !== null && kept && (!actual || item.story === undefined || result.storyId === item.story);
   const lang = (item.lang ?? 'und').toLowerCase().split(/[-_]/)[0] || 'und';
   const tally = byLang.get(lang) ?? { tp: 0, fp: 0, fn: 0, tn: 0 };
   byLang.set(lang, tally);
