@@ -5,7 +5,7 @@
 // (content/checked), and the popup says which it was.
 import { browser } from '../platform/browser';
 import type { CheckPageResult } from '../protocol/replies';
-import { packInForce } from './pack-updates';
+import { installedIndexFiles, packInForce } from './pack-updates';
 import { getTab } from './tab-state';
 import { manifestContentFiles } from './site-access';
 
@@ -43,7 +43,8 @@ export async function checkPage(tabId: number): Promise<CheckPageResult> {
   try {
     const target = { tabId, frameIds: [0] };
     await browser.scripting.executeScript({ target, func: askForReport });
-    await browser.scripting.executeScript({ target, files });
+    // With packs installed from the feed, the first stage tests the page against their index too.
+    await browser.scripting.executeScript({ target, files: [...(await installedIndexFiles()), ...files] });
   } catch {
     // No access to this tab (the popup was not opened from it, or it is a browser page).
     waiting.get(tabId)?.(null);

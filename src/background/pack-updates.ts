@@ -158,6 +158,15 @@ async function syncIndexScript(wanted: boolean): Promise<void> {
   ]);
 }
 
+/** The first-stage helper's file while packs are installed (none otherwise), for scripts injected by hand. */
+export async function installedIndexFiles(): Promise<string[]> {
+  try {
+    return (await browser.storage.local.get(PACK_PREFILTER_KEY))[PACK_PREFILTER_KEY] ? [INDEX_SCRIPT_FILE] : [];
+  } catch {
+    return [];
+  }
+}
+
 let running: Promise<PackUpdateStatus | null> = Promise.resolve(null);
 
 /** Checks the feed now. One check at a time: a second request waits for the first and runs after. */

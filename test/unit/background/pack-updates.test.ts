@@ -113,7 +113,10 @@ describe('pack updates', () => {
   });
 
   it('installs a newer pack: the same pack that went into the feed, its copy, prefilter index and first-stage script follow', async () => {
+    expect(await updates.installedIndexFiles()).toEqual([]);
     await installVersion2();
+    // "Check this page" injects the first stage's helper too once packs are installed.
+    expect(await updates.installedIndexFiles()).toEqual(['content/installed-index.js']);
     const pack = await updates.packInForce('alibaba-pla-memo');
     expect(pack).toEqual(parsePack(JSON.parse(new TextDecoder().decode(firstPackVersion(2).bytes))));
     expect(pack?.coverage.some((c) => c.id === 'test-extra-2')).toBe(true);
