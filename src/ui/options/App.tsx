@@ -11,6 +11,7 @@ import { plural } from '../shared/plural';
 import type { OptionsApi, SavedCounts } from './api';
 import { confirmDisableHost } from './confirm-disable';
 import { PackUpdates } from './PackUpdates';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 const MODES: readonly SidebarMode[] = ['first-open', 'always-open', 'tab-only'];
 
@@ -206,11 +207,7 @@ export function App({ api, hash }: { api: OptionsApi; hash: string }) {
       <p ref={noticeRef} class="notice" role="status" tabIndex={-1} data-testid="notice">
         {notice}
       </p>
-      {loadError ? (
-        <p class="error" role="alert">
-          {loadError}
-        </p>
-      ) : null}
+      <ErrorAlert text={loadError} />
 
       <section aria-labelledby="op-access">
         <h2 id="op-access">{t('op_accessTitle')}</h2>

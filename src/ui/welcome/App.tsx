@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SiteAccessChoice } from '../settings/site-access';
 import { plural } from '../shared/plural';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 export interface WelcomeApi {
   t(key: string, ...substitutions: string[]): string;
@@ -96,11 +97,7 @@ export function Welcome({ api }: { api: WelcomeApi }) {
       <p ref={doneRef} class="notice" role="status" tabIndex={-1} data-testid="welcome-done">
         {doneText}
       </p>
-      {error ? (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert text={error} />
       {outcome ? (
         <p>
           {t('wl_change')}{' '}
