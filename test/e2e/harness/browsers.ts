@@ -27,6 +27,8 @@ export interface LaunchOptions {
   privateBrowsing?: boolean;
   /** Firefox: more preferences (e.g. a small storage limit to provoke quota errors). */
   firefoxPrefs?: Record<string, string | number | boolean>;
+  /** Stand-in hosts answered from the start, before the extension is installed (a feed it fetches at install). */
+  serve?: Record<string, StandInResponder>;
 }
 
 export interface Session {
@@ -131,6 +133,7 @@ export async function launch(name: BrowserName, opts: LaunchOptions = {}): Promi
   }
   const uuid = opts.uuid ?? randomUUID();
   const proxy = await startProxy();
+  for (const [host, respond] of Object.entries(opts.serve ?? {})) proxy.serveLocally(host, respond);
   let browser: Browser;
   let base: string;
   try {

@@ -13,6 +13,26 @@ export const BROWSER_OWN_HOSTS: Record<string, string> = {
   'firefox.settings.services.mozilla.com': 'Firefox remote settings',
 };
 
+/**
+ * The story pack feed of the e2e build made by pack-updates.e2e.ts (a stand-in host: `.example`
+ * is reserved, no such site exists). The one request the extension itself makes is to this
+ * feed: its index, the index's signature and pack files, nothing else.
+ */
+export const PACK_FEED_HOST = 'packs.story-context.example';
+export const PACK_FEED_PATH = '/feed/';
+const FEED_FILE = /^\/feed\/(index\.json|index\.json\.sig|packs\/[a-z0-9-]+-\d+\.json)$/;
+
+/** For a stand-in request line ("GET https://host/path"): whether it is one of the feed's files. */
+export function isFeedRequest(line: string): boolean {
+  const [method, target] = line.split(' ');
+  try {
+    const u = new URL(target ?? '');
+    return method === 'GET' && u.hostname === PACK_FEED_HOST && FEED_FILE.test(u.pathname) && u.search === '';
+  } catch {
+    return false;
+  }
+}
+
 export function hostOf(line: string): string {
   const target = line.split(' ')[1] ?? '';
   if (line.startsWith('CONNECT ')) return target.replace(/:\d+$/, '');

@@ -2,7 +2,7 @@
 // browser requests is counted from the browser's side, whatever the extension's code claims.
 // Plain HTTP to the loopback test servers is forwarded; everything else (HTTPS tunnels, other
 // hosts) is refused and recorded.
-import { createServer, request as httpRequest, type Server } from 'node:http';
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import { connect, type AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
@@ -21,7 +21,10 @@ export interface ProxyLog {
  * What a stand-in host answers for one URL: a page of the test's choosing (a labelled article
  * served at its original address), or null for the generic stand-in page.
  */
-export type StandInResponder = (url: URL) => { body: string; type?: string } | null;
+export type StandInResponder = (
+  url: URL,
+  request: { method: string; headers: IncomingHttpHeaders },
+) => { body: string | Uint8Array; type?: string; status?: number; headers?: Record<string, string> } | null;
 
 export interface LoggingProxy {
   port: number;
@@ -44,14 +47,14 @@ export async function startProxy(): Promise<LoggingProxy> {
     (req, res) => {
       const url = `https://${req.headers.host ?? ''}${req.url ?? '/'}`;
       log.standIns.push(`${req.method} ${url}`);
-      let page: { body: string; type?: string } | null = null;
+      let page: ReturnType<StandInResponder> = null;
       try {
-        page = standInHosts.get(req.headers.host?.replace(/:\d+$/, '') ?? '')?.(new URL(url)) ?? null;
+        page = standInHosts.get(req.headers.host?.replace(/:\d+$/, '') ?? '')?.(new URL(url), { method: req.method ?? 'GET', headers: req.headers }) ?? null;
       } catch {
         page = null;
       }
       if (page) {
-        res.writeHead(200, { 'content-type': page.type ?? 'text/html; charset=utf-8' });
+        res.writeHead(page.status ?? 200, { 'content-type': page.type ?? 'text/html; charset=utf-8', ...page.headers });
         res.end(page.body);
         return;
       }
