@@ -156,6 +156,8 @@ export async function runBench(ctx: BenchContext): Promise<number> {
   const only = process.env['BENCH_BROWSERS'];
   const repeats = envInt('BENCH_REPEATS', quick ? 3 : 5);
   const firefoxStoryRepeats = envInt('BENCH_FIREFOX_STORY_REPEATS', 3);
+  // Firefox's loads take about twice Chromium's: three rounds keep the whole run near 10 minutes.
+  const firefoxRepeats = envInt('BENCH_FIREFOX_REPEATS', Math.min(repeats, 3));
   const info = machine();
   const errors: string[] = [];
   /** Single page loads that failed; their pairs are left out of the figures. */
@@ -223,6 +225,7 @@ export async function runBench(ctx: BenchContext): Promise<number> {
   /** The control browser (empty content script) starts beside the two others; each set of pages is measured in the three. */
   async function nonStoryTriples<M>(
     name: 'chromium' | 'firefox',
+    rounds: number,
     without: Browser,
     withExt: Browser,
     sets: [BenchPage[], LoadMode][],
@@ -234,7 +237,7 @@ export async function runBench(ctx: BenchContext): Promise<number> {
     const browsers = { with: withExt, without, control: control.browser };
     const runs: Triple<M>[] = [];
     for (const [pages, mode] of sets) {
-      const got = await step(`${name}: ${pages[0]?.group ?? ''} pages, ${mode}`, () => measure(browsers, { site, pages, mode, repeats, settleMs, progress, failures: failedLoads }));
+      const got = await step(`${name}: ${pages[0]?.group ?? ''} pages, ${mode}`, () => measure(browsers, { site, pages, mode, repeats: rounds, settleMs, progress, failures: failedLoads }));
       runs.push(...(got ?? []));
     }
     await control.close();
@@ -256,7 +259,7 @@ export async function runBench(ctx: BenchContext): Promise<number> {
       progress(`real pages: ${result.heavyPages.map((c) => `${c.page.name} (${c.nodes})`).join(', ')}`);
     }
     const sets: [BenchPage[], LoadMode][] = [[realPages, 'fresh-tab'], [realPages, 'same-tab'], ...(quick ? [] : [[site.corpusNeg, 'same-tab'] as [BenchPage[], LoadMode]])];
-    result.chromium.nonStory = (await nonStoryTriples('chromium', p.browser, e.browser, sets, NON_STORY_SETTLE_MS, nonStoryChromium)) ?? undefined;
+    result.chromium.nonStory = (await nonStoryTriples('chromium', repeats, p.browser, e.browser, sets, NON_STORY_SETTLE_MS, nonStoryChromium)) ?? undefined;
     if (quick) {
       await p.close();
       plain = null;
@@ -295,7 +298,7 @@ export async function runBench(ctx: BenchContext): Promise<number> {
     const p = plain;
     firefoxPlainNetwork = p.network;
     info.browsers['firefox'] = await e.browser.version();
-    result.firefox.nonStory = (await nonStoryTriples('firefox', p.browser, e.browser, [[realPages, 'fresh-tab'], [realPages, 'same-tab']], FIREFOX_SETTLE_MS, nonStoryFirefox)) ?? undefined;
+    result.firefox.nonStory = (await nonStoryTriples('firefox', firefoxRepeats, p.browser, e.browser, [[realPages, 'fresh-tab'], [realPages, 'same-tab']], FIREFOX_SETTLE_MS, nonStoryFirefox)) ?? undefined;
     await p.close();
     plain = null;
     const mode = quick ? null : await step('firefox: sidebar mode always-open (through the sidebar’s settings)', () => alwaysOpenFirefox(e, site, site.story[0]!.path));
@@ -467,6 +470,7 @@ export async function runBench(ctx: BenchContext): Promise<number> {
   const elapsedS = Math.round((Date.now() - t0 + ctx.buildMs) / 1000);
   const config = {
     repeats,
+    firefoxRepeats,
     firefoxStoryRepeats,
     heapRepeats: HEAP_REPEATS,
     firstRowsRepeats: FIRST_ROWS_REPEATS,
