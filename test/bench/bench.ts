@@ -488,7 +488,7 @@ export async function runBench(ctx: BenchContext): Promise<number> {
   // ---- output ----
   const header = [
     `Machine: ${info.cpuModel}, ${info.cores} cores, ${info.memoryGiB} GiB, ${info.os}; node ${info.node}; ${Object.entries(info.browsers).map(([k, v]) => `${k} ${v}`).join(', ')}; ${info.date.slice(0, 10)}; load average ${info.loadAverage.start} at the start, ${info.loadAverage.end} at the end.`,
-    `Repeats: ${plural(repeats, 'round', 'rounds')} per page for non-story and story pages in Chromium and non-story pages in Firefox (alternating which browser loads first), ${plural(firefoxStoryRepeats, 'round', 'rounds')} of story pages in Firefox, ${FIRST_ROWS_REPEATS} popup openings, ${plan.flat().length} search keystrokes, ${EXPORT_REPEATS} exports, ${HEAP_REPEATS} heap readings, 1 import.`,
+    `Repeats: ${plural(repeats, 'round', 'rounds')} per page for non-story and story pages in Chromium (rotating or alternating which browser loads first), ${plural(firefoxRepeats, 'round', 'rounds')} of non-story pages in Firefox, ${plural(firefoxStoryRepeats, 'round', 'rounds')} of story pages in Firefox, ${FIRST_ROWS_REPEATS} popup openings, ${plan.flat().length} search keystrokes, ${EXPORT_REPEATS} exports, ${HEAP_REPEATS} heap readings, 1 import.`,
   ];
   console.log('');
   console.log(header.join('\n'));
