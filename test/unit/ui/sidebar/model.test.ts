@@ -48,12 +48,13 @@ describe('coverageCounts', () => {
       coverage('c', { denial: 'not-in-excerpt', ftCaveat: 'no' }),
       coverage('d', { denial: 'n/a', embassy: 'n/a', ftCaveat: 'n/a' }),
     ];
-    // A kind an item has no flag for is not counted for it: unknown is not "not mentioned".
     expect(coverageCounts(items, ['denial', 'embassy', 'ftCaveat'])).toEqual({
       denial: { yes: 2, of: 3 },
-      embassy: { yes: 0, of: 0 },
+      embassy: { yes: 0, of: 3 },
       ftCaveat: { yes: 1, of: 3 },
     });
+    // A kind an item has no flag for is not counted for it: unknown is not "not mentioned".
+    expect(coverageCounts(items, ['unlisted'])).toEqual({ unlisted: { yes: 0, of: 0 } });
   });
 
   it('agrees with a direct tally over the bundled pack', () => {
