@@ -44,7 +44,7 @@ describe('labelled corpus pages', () => {
       const item = findKnownCoverage(label.url!, pack);
       if (!item) continue;
       const result = detectStory(loadPage(join(CORPUS, label.file)), LOCAL_URL, bundledPacks);
-      for (const key of ['denial', 'embassy', 'ftCaveat'] as const) {
+      for (const key of ['denial', 'embassy', 'ft-caveat']) {
         const flag = item.mentions[key];
         if (flag === 'yes' || flag === 'no') {
           expect(result.mentions[key], `${label.file} ${key}`).toBe(flag === 'yes');
@@ -102,7 +102,7 @@ describe('the seed articles the project started from', () => {
       expect(result.storyId, layout).toBe('alibaba-pla-memo');
       expect(result.mentions.denial).toBe(true);
       expect(result.mentions.embassy).toBe(true);
-      expect(result.mentions.ftCaveat).toBe(ftCaveat[i]);
+      expect(result.mentions['ft-caveat']).toBe(ftCaveat[i]);
       expect(prefilter(readPrefilterInput(doc, 'https://news.example/story'), prefilterIndex)).toEqual(['alibaba-pla-memo']);
     }
     const jsonLd = parse(
