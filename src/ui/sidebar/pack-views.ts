@@ -13,8 +13,8 @@ import type {
 import { pageKey } from '../../url/identity';
 import type { TabContext, Visit } from './api';
 
-export type MentionKey = 'denial' | 'embassy' | 'ftCaveat';
-export const MENTION_KEYS: readonly MentionKey[] = ['denial', 'embassy', 'ftCaveat'];
+/** A kind of mention a pack checks pages for: an id of its `detection.mentionKinds`. */
+export type MentionKey = string;
 
 // ---- coverage ------------------------------------------------------------------------------
 
@@ -39,19 +39,19 @@ export type CoverageCounts = Record<MentionKey, MentionCount>;
  * counts: 'other: partly' and the like are not a mention a reader could rely on. Items where
  * the question does not apply ('n/a', e.g. later follow-ups) are left out of the total.
  */
-export function coverageCounts(coverage: readonly CoverageItem[]): CoverageCounts {
+export function coverageCounts(coverage: readonly CoverageItem[], keys: readonly MentionKey[]): CoverageCounts {
   const count = (key: MentionKey): MentionCount => {
     let yes = 0;
     let of = 0;
     for (const item of coverage) {
       const flag = item.mentions[key];
-      if (flag === 'n/a') continue;
+      if (flag === undefined || flag === 'n/a') continue;
       of++;
       if (flag === 'yes') yes++;
     }
     return { yes, of };
   };
-  return { denial: count('denial'), embassy: count('embassy'), ftCaveat: count('ftCaveat') };
+  return Object.fromEntries(keys.map((key) => [key, count(key)]));
 }
 
 /** The party whose denial the coverage flags are about: the first with a denial statement. */
