@@ -1,15 +1,17 @@
 // The sidebar: the story's context for the page being read (or, in the browser's side panel,
-// for the active tab), in the order a reader needs it: how the claims are known, the claims,
-// the responses, other coverage, this page, why the sidebar appeared, what happened next.
+// for the active tab). A first screen says what is claimed, its status, the response, the
+// coverage and what this page leaves out; everything else is one action away, in disclosures
+// in the order a reader needs them: the claims, the responses, how the claims are known, all
+// coverage, what happened next, why the sidebar appeared, settings.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { pageKey } from '../../url/identity';
-import type { StoryPack } from '../../packs/schema';
 import type { SidebarMode } from '../../protocol/messages';
-import type { JumpTarget } from '../components/JumpNav';
 import type { SidebarApi } from './api';
 import { ClaimsSection } from './ClaimsSection';
 import { CoverageSection } from './CoverageSection';
+import { CAUTION_ID } from './CautionBox';
 import { EmptyState, ErrorState } from './EmptyState';
+import { GlanceSection } from './GlanceSection';
 import { Header } from './Header';
 import { PackUpdatedLine } from './PackUpdatedLine';
 import { disabledEntryFor, hostnameOf } from '../../url/site';
@@ -18,26 +20,11 @@ import { indexSaved, savedFor } from './save-inputs';
 import { ResponsesSection } from './ResponsesSection';
 import { SavingContext, type Saving } from './saving';
 import { SettingsSection } from './SettingsSection';
-import { CAUTION_ID, ThisPageSection } from './ThisPageSection';
 import { TimelineSection } from './TimelineSection';
 import { UiContext, type Ui } from './ui-context';
 import { useSidebarData } from './use-sidebar-data';
 import { VerificationSection } from './VerificationSection';
 import { WhySection } from './WhySection';
-
-/** The sections after the verification status, for the header's "jump to" controls. */
-function jumpTargets(pack: StoryPack, t: Ui['t']): JumpTarget[] {
-  const targets: Array<[string, string, boolean]> = [
-    ['sb-claims', 'sb_claims_heading', pack.claims.length > 0],
-    ['sb-responses', 'sb_responses_heading', pack.parties.length > 0],
-    ['sb-coverage', 'sb_coverage_heading', pack.coverage.length > 0],
-    ['sb-this-page', 'sb_this_page_heading', true],
-    ['sb-why', 'sb_why_heading', true],
-    ['sb-timeline', 'sb_timeline_heading', pack.timeline.length > 0],
-    ['sb-settings', 'sb_settings_heading', true],
-  ];
-  return targets.filter(([, , shown]) => shown).map(([id, key]) => ({ id: `${id}-heading`, label: t(key) }));
-}
 
 export interface AppProps {
   api: SidebarApi;
@@ -189,7 +176,6 @@ export function App({ api, embedded }: AppProps) {
           <Header
             pack={pack}
             caution={cautions.length > 0 ? { id: CAUTION_ID, cautions } : null}
-            sections={story ? jumpTargets(story.pack, t) : []}
             onClose={embedded ? close : null}
           />
           <main>
@@ -203,11 +189,12 @@ export function App({ api, embedded }: AppProps) {
                     {t('sb_storage_unavailable')}
                   </p>
                 ) : null}
-                <VerificationSection pack={story.pack} />
+                <GlanceSection ctx={story.ctx} pack={story.pack} known={known} cautions={cautions} />
                 <ClaimsSection pack={story.pack} />
                 <ResponsesSection pack={story.pack} />
+                <VerificationSection pack={story.pack} />
                 <CoverageSection pack={story.pack} opened={opened} currentId={known?.id ?? null} onOpen={openSource} />
-                <ThisPageSection ctx={story.ctx} pack={story.pack} known={known} cautions={cautions} />
+                <TimelineSection pack={story.pack} />
                 <WhySection
                   report={story.ctx.report}
                   host={host}
@@ -215,7 +202,6 @@ export function App({ api, embedded }: AppProps) {
                   onSetEnabled={setSiteEnabled}
                   onConfirmElsewhere={api.privileged ? null : confirmSiteOff}
                 />
-                <TimelineSection pack={story.pack} />
                 <SettingsSection
                   mode={data.settings?.sidebarMode ?? null}
                   onChange={setMode}

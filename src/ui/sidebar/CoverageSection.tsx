@@ -1,21 +1,18 @@
 // Other outlets' articles: who published them, from which wire, in which language and when,
-// what their excerpts were seen to mention, and which of them the reader has opened.
+// what their excerpts were seen to mention, and which of them the reader has opened; filtered
+// by language, wire and event, in the pack's order or by date.
 import type { CoverageItem, StoryPack } from '../../packs/schema';
 import { Chip } from '../components/Chip';
 import { ExternalLink } from '../components/ExternalLink';
-import { Section } from '../components/Section';
+import { useState } from 'preact/hooks';
 import { plural } from '../shared/plural';
 import { displayHost } from '../components/safe-url';
+import { ALL_COVERAGE, COVERAGE_SORTS, filteredCoverage, filterOptions, NO_WIRE, type CoverageFilter } from './coverage-view';
+import { Disclosure } from './Disclosure';
+import { mentionShares } from './glance';
+import { mentionShareText } from './mention-words';
 import { langAttribute, languageName, PACK_TEXT_LANG } from './language';
-import {
-  coverageByEvent,
-  coverageCounts,
-  denyingParty,
-  flagView,
-  isOpened,
-  MENTION_KEYS,
-  type MentionKey,
-} from './pack-views';
+import { coverageByEvent, flagView, isOpened } from './pack-views';
 import { sourceInput } from './save-inputs';
 import { SaveControl } from './SaveControl';
 import { useUi } from './ui-context';
@@ -28,45 +25,76 @@ export interface CoverageSectionProps {
   onOpen: (url: string) => void;
 }
 
-const FLAG_LABEL: Record<MentionKey, string> = {
-  denial: 'sb_flag_denial',
-  embassy: 'sb_flag_embassy',
-  ftCaveat: 'sb_flag_caveat',
-};
 
 function Counts({ pack }: { pack: StoryPack }) {
   const { t } = useUi();
-  const counts = coverageCounts(pack.coverage);
-  const party = denyingParty(pack) ?? t('sb_the_accused');
   return (
     <div class="counts" data-testid="coverage-counts">
       <ul class="plain-list">
-        <li>{plural(t, 'sb_count_denial', counts.denial.of, String(counts.denial.yes), String(counts.denial.of), party)}</li>
-        <li>{plural(t, 'sb_count_embassy', counts.embassy.of, String(counts.embassy.yes), String(counts.embassy.of))}</li>
-        <li>{plural(t, 'sb_count_caveat', counts.ftCaveat.of, String(counts.ftCaveat.yes), String(counts.ftCaveat.of), pack.firstReport.publisher)}</li>
+        {mentionShares(pack).map((share) => (
+          <li key={share.kind.id}>{mentionShareText(t, share)}</li>
+        ))}
       </ul>
       <p class="small muted">{t('sb_count_basis')}</p>
     </div>
   );
 }
 
-function Flags({ item }: { item: CoverageItem }) {
+function Choice({ id, label, value, options, onChange }: { id: string; label: string; value: string; options: Array<[string, string]>; onChange: (v: string) => void }) {
+  return (
+    <div class="choice">
+      <label for={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function Filters({ pack, filter, onChange }: { pack: StoryPack; filter: CoverageFilter; onChange: (f: CoverageFilter) => void }) {
+  const { t, lang } = useUi();
+  const options = filterOptions(pack.coverage);
+  const all: [string, string] = ['', t('sb_filter_all')];
+  return (
+    <div class="filters" role="group" aria-label={t('sb_filter_group')} data-testid="coverage-filters">
+      <Choice id="sb-filter-lang" label={t('sb_filter_lang')} value={filter.lang} options={[all, ...options.langs.map((l): [string, string] => [l, languageName(l, lang)])]} onChange={(v) => onChange({ ...filter, lang: v })} />
+      <Choice
+        id="sb-filter-wire"
+        label={t('sb_filter_wire')}
+        value={filter.wire}
+        options={[all, ...options.wires.map((w): [string, string] => [w, w === NO_WIRE ? t('sb_filter_no_wire') : w])]}
+        onChange={(v) => onChange({ ...filter, wire: v })}
+      />
+      {pack.events.length > 1 ? (
+        <Choice id="sb-filter-event" label={t('sb_filter_event')} value={filter.event} options={[all, ...pack.events.map((e): [string, string] => [e.id, e.label])]} onChange={(v) => onChange({ ...filter, event: v })} />
+      ) : null}
+      <Choice
+        id="sb-sort"
+        label={t('sb_sort')}
+        value={filter.sort}
+        options={COVERAGE_SORTS.map((s): [string, string] => [s, t(`sb_sort_${s}`)])}
+        onChange={(v) => onChange({ ...filter, sort: COVERAGE_SORTS.find((s) => s === v) ?? 'pack' })}
+      />
+    </div>
+  );
+}
+
+function Flags({ item, pack }: { item: CoverageItem; pack: StoryPack }) {
   const { t } = useUi();
-  if (MENTION_KEYS.every((key) => item.mentions[key] === 'n/a')) return null;
+  const kinds = pack.detection.mentionKinds.filter((kind) => item.mentions[kind.id] !== undefined && item.mentions[kind.id] !== 'n/a');
+  if (kinds.length === 0) return null;
   return (
     <dl class="flags small">
-      {MENTION_KEYS.map((key) => {
-        const view = flagView(item.mentions[key]);
+      {kinds.map((kind) => {
+        const view = flagView(item.mentions[kind.id]!);
         return (
-          <div key={key} class={`flag flag-${view.kind}`}>
-            <dt>{t(FLAG_LABEL[key])}</dt>
-            <dd>
-              {view.kind === 'other' ? (
-                <span lang={PACK_TEXT_LANG}>{view.text}</span>
-              ) : (
-                t(`sb_flag_${view.kind.replace(/[^a-z]/g, '_')}`)
-              )}
-            </dd>
+          <div key={kind.id} class={`flag flag-${view.kind}`}>
+            <dt lang={PACK_TEXT_LANG}>{kind.label}</dt>
+            <dd>{view.kind === 'other' ? <span lang={PACK_TEXT_LANG}>{view.text}</span> : t(`sb_flag_${view.kind.replace(/[^a-z]/g, '_')}`)}</dd>
           </div>
         );
       })}
@@ -103,7 +131,7 @@ function CoverageEntry({ item, pack, opened, current, onOpen }: { item: Coverage
         {' · '}
         {item.date ?? t('sb_date_not_shown')}
       </p>
-      <Flags item={item} />
+      <Flags item={item} pack={pack} />
       <SaveControl input={sourceInput(item, pack)} testId="save-source" label={t('sb_save_source')} describedBy={headlineId} compact />
     </li>
   );
@@ -111,27 +139,30 @@ function CoverageEntry({ item, pack, opened, current, onOpen }: { item: Coverage
 
 export function CoverageSection({ pack, opened, currentId, onOpen }: CoverageSectionProps) {
   const { t } = useUi();
+  const [filter, setFilter] = useState<CoverageFilter>(ALL_COVERAGE);
   if (pack.coverage.length === 0) return null;
+  const shown = filteredCoverage(pack.coverage, filter);
+  // In the pack's order the list stays grouped by event; sorted by date it is one list.
+  const groups = filter.sort === 'pack' ? coverageByEvent(pack).map((g) => ({ label: g.event.label, id: g.event.id, items: g.items.filter((i) => shown.includes(i)) })) : [{ label: null, id: 'all', items: shown }];
   return (
-    <Section id="sb-coverage" title={t('sb_coverage_heading')}>
+    <Disclosure id="sb-coverage" title={t('sb_coverage_heading')} count={pack.coverage.length} testId="coverage">
       <Counts pack={pack} />
-      {coverageByEvent(pack).map((group) => (
-        <div key={group.event.id} class="coverage-group">
-          <h3 lang={PACK_TEXT_LANG}>{group.event.label}</h3>
-          <ul class="plain-list coverage-list">
-            {group.items.map((item) => (
-              <CoverageEntry
-                key={item.id}
-                item={item}
-                pack={pack}
-                opened={isOpened(opened, item.url)}
-                current={item.id === currentId}
-                onOpen={onOpen}
-              />
-            ))}
-          </ul>
-        </div>
-      ))}
-    </Section>
+      <Filters pack={pack} filter={filter} onChange={setFilter} />
+      <p class="small muted" aria-live="polite" data-testid="coverage-shown">
+        {shown.length === 0 ? t('sb_filter_none') : plural(t, 'sb_filter_showing', pack.coverage.length, String(shown.length), String(pack.coverage.length))}
+      </p>
+      {groups
+        .filter((g) => g.items.length > 0)
+        .map((group) => (
+          <div key={group.id} class="coverage-group">
+            {group.label ? <h3 lang={PACK_TEXT_LANG}>{group.label}</h3> : null}
+            <ul class="plain-list coverage-list">
+              {group.items.map((item) => (
+                <CoverageEntry key={item.id} item={item} pack={pack} opened={isOpened(opened, item.url)} current={item.id === currentId} onOpen={onOpen} />
+              ))}
+            </ul>
+          </div>
+        ))}
+    </Disclosure>
   );
 }

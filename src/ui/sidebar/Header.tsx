@@ -1,8 +1,8 @@
 // The top of the sidebar: the story's title, a prominent pointer to the page's caution when
-// there is one, "jump to" controls for the sections, and (embedded in a page only) the close
-// button.
+// there is one, and (embedded in a page only) the close button. The sections need no "jump
+// to" controls: they are one disclosure each, right below the first screen.
 import type { StoryPack } from '../../packs/schema';
-import { focusById, JumpNav, type JumpTarget } from '../components/JumpNav';
+import { focusById } from '../components/JumpNav';
 import { PACK_TEXT_LANG } from './language';
 import { type PageCaution } from './pack-views';
 import { useUi } from './ui-context';
@@ -11,24 +11,25 @@ export interface HeaderProps {
   pack: StoryPack | null;
   /** The page's cautions, and the id of the box that shows them. */
   caution: { id: string; cautions: PageCaution[] } | null;
-  sections: JumpTarget[];
   onClose: (() => void) | null;
 }
 
-export function Header({ pack, caution, sections, onClose }: HeaderProps) {
+export function Header({ pack, caution, onClose }: HeaderProps) {
   const { t } = useUi();
   const kind = caution?.cautions.find((c) => c.kind && c.kind !== 'note')?.kind;
   return (
     <header class="top">
       <div class="top-row">
-        {pack ? <p class="eyebrow">{t('sb_title')}</p> : <h1>{t('sb_title')}</h1>}
+        <div>
+          {pack ? <p class="eyebrow">{t('sb_title')}</p> : <h1>{t('sb_title')}</h1>}
+          {pack ? <h1 lang={PACK_TEXT_LANG}>{pack.title}</h1> : null}
+        </div>
         {onClose ? (
           <button type="button" class="icon-button" data-testid="close" aria-label={t('sb_close')} title={t('sb_close')} onClick={onClose}>
             <span aria-hidden="true">×</span>
           </button>
         ) : null}
       </div>
-      {pack ? <h1 lang={PACK_TEXT_LANG}>{pack.title}</h1> : null}
       {caution ? (
         <p class="caution-jump">
           <button type="button" class="link-button" onClick={() => focusById(caution.id)}>
@@ -37,7 +38,6 @@ export function Header({ pack, caution, sections, onClose }: HeaderProps) {
           </button>
         </p>
       ) : null}
-      <JumpNav label={t('sb_jump_label')} targets={sections} />
     </header>
   );
 }

@@ -1,7 +1,8 @@
 // The responses, word for word, with who said it, to whom, when, and where it was printed.
+// Translations are one more action away, each with the outlet that printed it.
 import type { Party, Statement, StatementKind, StoryPack } from '../../packs/schema';
 import { Chip, type ChipTone } from '../components/Chip';
-import { Section } from '../components/Section';
+import { Disclosure } from './Disclosure';
 import { httpHref } from '../components/safe-url';
 import { langAttribute, languageName, PACK_TEXT_LANG } from './language';
 import { quoteInput } from './save-inputs';
@@ -71,10 +72,10 @@ export function ResponsesSection({ pack }: { pack: StoryPack }) {
   const { t } = useUi();
   if (pack.parties.length === 0) return null;
   return (
-    <Section id="sb-responses" title={t('sb_responses_heading')}>
+    <Disclosure id="sb-responses" title={t('sb_responses_heading')} count={pack.parties.reduce((n, p) => n + p.statements.length, 0)} testId="responses">
       {pack.parties.map((party) => (
         <PartyView key={party.id} party={party} pack={pack} />
       ))}
-    </Section>
+    </Disclosure>
   );
 }

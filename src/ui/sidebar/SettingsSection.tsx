@@ -2,7 +2,7 @@
 // (only the small tab at the page edge).
 import { useState } from 'preact/hooks';
 import type { SidebarMode } from '../../protocol/messages';
-import { Section } from '../components/Section';
+import { Disclosure } from './Disclosure';
 import { useUi } from './ui-context';
 
 const MODES: readonly SidebarMode[] = ['first-open', 'always-open', 'tab-only'];
@@ -23,13 +23,13 @@ function SettingsElsewhere({ onOpen }: { onOpen: () => Promise<void> }) {
   const { t } = useUi();
   const [failed, setFailed] = useState(false);
   return (
-    <Section id="sb-settings" title={t('sb_settings_heading')}>
+    <Disclosure id="sb-settings" title={t('sb_settings_heading')} testId="settings">
       <p class="small muted">{t('sb_settings_elsewhere')}</p>
       <button type="button" class="button" data-testid="open-settings" onClick={() => void onOpen().then(() => setFailed(false), () => setFailed(true))}>
         {t('sb_settings_open')}
       </button>
       {failed ? <p class="error">{t('sb_settings_failed')}</p> : null}
-    </Section>
+    </Disclosure>
   );
 }
 
@@ -51,7 +51,7 @@ function SettingsForm({ mode, onChange }: Omit<SettingsSectionProps, 'onOpenSett
   };
 
   return (
-    <Section id="sb-settings" title={t('sb_settings_heading')}>
+    <Disclosure id="sb-settings" title={t('sb_settings_heading')} testId="settings">
       {mode === null ? (
         <p class="muted">{t('sb_settings_unavailable')}</p>
       ) : (
@@ -82,6 +82,6 @@ function SettingsForm({ mode, onChange }: Omit<SettingsSectionProps, 'onOpenSett
         </fieldset>
       )}
       {error ? <p class="error">{error}</p> : null}
-    </Section>
+    </Disclosure>
   );
 }

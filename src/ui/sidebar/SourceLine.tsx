@@ -1,4 +1,5 @@
-// "Source: <note>" with the note as the link when the source has an http(s) URL.
+// "Source: <note>" with the note as the link when the source has an http(s) URL. The note is
+// the pack's reader text; its `authorNote` (how the author found the source) is never shown.
 import { ExternalLink } from '../components/ExternalLink';
 import { PACK_TEXT_LANG } from './language';
 import { useUi } from './ui-context';

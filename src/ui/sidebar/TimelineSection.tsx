@@ -1,7 +1,7 @@
 // What happened after the first report, with the sources for each step.
 import type { StoryPack } from '../../packs/schema';
 import { ExternalLink } from '../components/ExternalLink';
-import { Section } from '../components/Section';
+import { Disclosure } from './Disclosure';
 import { displayHost } from '../components/safe-url';
 import { PACK_TEXT_LANG } from './language';
 import { useUi } from './ui-context';
@@ -10,7 +10,7 @@ export function TimelineSection({ pack }: { pack: StoryPack }) {
   const { t } = useUi();
   if (pack.timeline.length === 0) return null;
   return (
-    <Section id="sb-timeline" title={t('sb_timeline_heading')} testId="timeline">
+    <Disclosure id="sb-timeline" title={t('sb_timeline_heading')} count={pack.timeline.length} testId="timeline">
       <ol class="plain-list timeline">
         {pack.timeline.map((entry) => (
           <li key={entry.id} class="timeline-entry">
@@ -30,6 +30,6 @@ export function TimelineSection({ pack }: { pack: StoryPack }) {
           </li>
         ))}
       </ol>
-    </Section>
+    </Disclosure>
   );
 }

@@ -1,7 +1,8 @@
-// First thing a reader sees: how the claims are known and what could not be verified.
+// How the claims are known and what could not be verified, with the first report and what to
+// expect at its address (the pack's reader text; its author notes are never shown).
 import type { StoryPack } from '../../packs/schema';
 import { ExternalLink } from '../components/ExternalLink';
-import { Section } from '../components/Section';
+import { Disclosure } from './Disclosure';
 import { PACK_TEXT_LANG } from './language';
 import { SourceLine } from './SourceLine';
 import { useUi } from './ui-context';
@@ -10,7 +11,7 @@ export function VerificationSection({ pack }: { pack: StoryPack }) {
   const { t } = useUi();
   const first = pack.firstReport;
   return (
-    <Section id="sb-verification" title={t('sb_verification_heading')} testId="verification" class="verification">
+    <Disclosure id="sb-verification" title={t('sb_verification_heading')} count={pack.verification.length} testId="verification" class="verification">
       <ul class="plain-list verification-notes">
         {pack.verification.map((note) => (
           <li key={note.id}>
@@ -28,6 +29,6 @@ export function VerificationSection({ pack }: { pack: StoryPack }) {
       <p class="muted small" lang={PACK_TEXT_LANG}>
         {first.provenance}
       </p>
-    </Section>
+    </Disclosure>
   );
 }

@@ -1,7 +1,7 @@
 // Why the sidebar appeared: the signals detection matched on this page, and the way to turn it
 // off for the site.
 import type { DetectionReport } from '../../protocol/messages';
-import { Section } from '../components/Section';
+import { Disclosure } from './Disclosure';
 import { PACK_TEXT_LANG } from './language';
 import { SiteOffElsewhere, SiteToggle } from './SiteToggle';
 import { useUi } from './ui-context';
@@ -18,7 +18,7 @@ export interface WhySectionProps {
 export function WhySection({ report, host, initiallyDisabled, onSetEnabled, onConfirmElsewhere }: WhySectionProps) {
   const { t } = useUi();
   return (
-    <Section id="sb-why" title={t('sb_why_heading')} testId="why">
+    <Disclosure id="sb-why" title={t('sb_why_heading')} testId="why">
       {report.signals.length > 0 ? (
         <>
           <p>{t('sb_why_intro')}</p>
@@ -46,7 +46,7 @@ export function WhySection({ report, host, initiallyDisabled, onSetEnabled, onCo
       <p class="small muted">{t('sb_why_score', formatScore(report.score), formatScore(report.threshold))}</p>
       {host && onConfirmElsewhere ? <SiteOffElsewhere host={host} onConfirmElsewhere={onConfirmElsewhere} /> : null}
       {host && !onConfirmElsewhere ? <SiteToggle host={host} initiallyDisabled={initiallyDisabled} onSetEnabled={onSetEnabled} /> : null}
-    </Section>
+    </Disclosure>
   );
 }
 

@@ -20,14 +20,50 @@ function follows(a: Element, b: Element): boolean {
 }
 
 describe('sidebar content', () => {
-  it('shows the story in reading order, verification first', async () => {
+  it('shows the first screen, then every section closed, in reading order', async () => {
     const { container } = await renderApp();
-    const order = ['verification', 'claim', 'statement', 'coverage-counts', 'coverage-item', 'this-page', 'why', 'timeline'];
+    const order = ['glance', 'status-chips', 'top-response', 'this-page', 'coverage-chart', 'claims', 'responses', 'verification', 'coverage', 'timeline', 'why', 'settings'];
     const firsts = order.map((id) => byTestId(container, id)[0]);
     firsts.forEach((el, i) => expect(el, order[i]).toBeDefined());
     for (let i = 1; i < firsts.length; i++) expect(follows(firsts[i - 1]!, firsts[i]!), `${order[i - 1]} before ${order[i]}`).toBe(true);
-    const sections = container.querySelectorAll('main section');
-    expect(sections[0]?.getAttribute('data-testid')).toBe('verification');
+    const disclosures = [...container.querySelectorAll<HTMLDetailsElement>('main details.disclosure')];
+    expect(disclosures.map((d) => d.dataset['testid'])).toEqual(order.slice(5));
+    expect(disclosures.every((d) => !d.open)).toBe(true);
+  });
+
+  it('says the status in words: not verified, in the pack\'s words, and denied, by whom', async () => {
+    const { container } = await renderApp();
+    const chips = byTestId(container, 'status-chip');
+    expect(chips.map((c) => c.dataset['tone'])).toEqual(['unverified', 'denied']);
+    expect(chips[0]!.textContent).toContain('Status: Not verified');
+    expect(chips[0]!.textContent).toContain(pack.verification[0]!.text);
+    expect(chips[1]!.textContent).toContain('Status: Denied');
+    expect(chips[1]!.textContent).toContain("by Alibaba Group and Embassy of the People's Republic of China in Washington");
+  });
+
+  it('quotes the denial short, with its speaker', async () => {
+    const { container } = await renderApp();
+    const top = byTestId(container, 'top-response')[0]!;
+    expect(top.querySelector('blockquote')?.textContent).toBe('“The assertions and innuendos in the article are completely false.”');
+    expect(byTestId(top, 'top-response-speaker')[0]!.textContent).toBe('Alibaba Group (spokesperson)');
+  });
+
+  it('charts coverage by language and the share that reports each response, in words too', async () => {
+    const { container } = await renderApp();
+    const chart = byTestId(container, 'coverage-chart')[0]!;
+    expect(chart.querySelectorAll('svg[aria-hidden="true"]').length).toBe(4);
+    expect(chart.textContent).toContain(`${pack.coverage.length} linked articles, by language`);
+    const english = pack.coverage.filter((c) => c.lang === 'en').length;
+    expect(byTestId(chart, 'chart-languages')[0]!.textContent).toContain(`English ${english}`);
+    expect(byTestId(chart, 'chart-mentions')[0]!.querySelector('li')?.textContent).toMatch(new RegExp(`^${pack.detection.mentionKinds[0]!.label}: \\d+ of \\d+ outlets$`));
+  });
+
+  it('never shows notes written for pack authors', async () => {
+    const { container } = await renderApp();
+    const text = container.textContent ?? '';
+    const authorNotes = [pack.firstReport.authorNote, ...pack.claims.map((c) => c.source.authorNote), ...pack.parties.flatMap((p) => p.statements.map((s) => s.authorNote)), ...pack.coverage.map((c) => c.authorNote)];
+    for (const note of authorNotes) if (note) expect(text).not.toContain(note);
+    expect(text).not.toMatch(/stored material|known only from a link/i);
   });
 
   it('states how the claims are known, with a link to each source', async () => {
@@ -39,6 +75,19 @@ describe('sidebar content', () => {
     expect(hrefs).toContain(pack.verification[0]!.source.url);
   });
 
+  it('says who makes the claims, who answered them and their source once, not on every card', async () => {
+    const { container } = await renderApp();
+    const shared = byTestId(container, 'claims-shared')[0]!;
+    expect(shared.textContent).toContain(pack.claims[0]!.allegedBy);
+    expect(shared.textContent).toContain('Responded to by:');
+    expect(shared.querySelector('a')?.getAttribute('href')).toBe(pack.firstReport.url);
+    expect(shared.querySelector('a')?.textContent).toContain(pack.claims[0]!.source.note);
+    for (const card of byTestId(container, 'claim')) {
+      expect(card.textContent).not.toContain(pack.claims[0]!.allegedBy);
+      expect(card.querySelector('a')).toBeNull();
+    }
+  });
+
   it('shows every claim as written, with who makes it and its status as text', async () => {
     const { container } = await renderApp();
     const claims = byTestId(container, 'claim');
@@ -46,7 +95,6 @@ describe('sidebar content', () => {
     claims.forEach((el, i) => {
       const claim = pack.claims[i]!;
       expect(el.textContent).toContain(claim.text);
-      expect(el.textContent).toContain(claim.allegedBy);
       expect(el.querySelector('.chip')?.textContent).toBe(`Status: ${claim.status[0]!.toUpperCase()}${claim.status.slice(1)}`);
     });
   });
@@ -70,10 +118,11 @@ describe('sidebar content', () => {
 
   it('counts the outlets that mention the denial and says what the count is based on', async () => {
     const { container } = await renderApp();
-    const applicable = pack.coverage.filter((c) => c.mentions.denial !== 'n/a');
-    const yes = applicable.filter((c) => c.mentions.denial === 'yes').length;
+    const denial = pack.detection.mentionKinds[0]!;
+    const applicable = pack.coverage.filter((c) => c.mentions[denial.id] !== 'n/a');
+    const yes = applicable.filter((c) => c.mentions[denial.id] === 'yes').length;
     const counts = byTestId(container, 'coverage-counts')[0]!;
-    expect(counts.textContent).toContain(`${yes} of ${applicable.length} outlets mention Alibaba Group's denial`);
+    expect(counts.textContent).toContain(`${denial.label}: ${yes} of ${applicable.length} outlets`);
     expect(counts.textContent).toMatch(/excerpt/);
   });
 
@@ -113,12 +162,22 @@ describe('sidebar content', () => {
   });
 });
 
-describe('jump to a section', () => {
-  it('moves focus to the chosen section heading', async () => {
+describe('filtering coverage', () => {
+  it('filters by language and wire, and sorts by date with undated items last', async () => {
     const { container } = await renderApp();
-    const nav = within(container as HTMLElement).getByRole('navigation', { name: 'Jump to a section' });
-    fireEvent.click(within(nav).getByRole('button', { name: 'Why am I seeing this?' }));
-    expect(document.activeElement).toBe(byTestId(container, 'why')[0]!.querySelector('h2'));
+    const shown = () => byTestId(container, 'coverage-item').map((el) => el.dataset['coverageId']);
+    fireEvent.change(container.querySelector<HTMLSelectElement>('#sb-filter-lang')!, { target: { value: 'ru' } });
+    expect(shown()).toEqual(pack.coverage.filter((c) => c.lang === 'ru').map((c) => c.id));
+    expect(byTestId(container, 'coverage-shown')[0]!.textContent).toBe(`Showing ${shown().length} of ${pack.coverage.length} articles`);
+    fireEvent.change(container.querySelector<HTMLSelectElement>('#sb-filter-lang')!, { target: { value: '' } });
+    fireEvent.change(container.querySelector<HTMLSelectElement>('#sb-filter-wire')!, { target: { value: 'Reuters' } });
+    expect(shown()).toEqual(pack.coverage.filter((c) => c.wireOrigin === 'Reuters').map((c) => c.id));
+    fireEvent.change(container.querySelector<HTMLSelectElement>('#sb-filter-wire')!, { target: { value: '' } });
+    fireEvent.change(container.querySelector<HTMLSelectElement>('#sb-sort')!, { target: { value: 'newest' } });
+    const ids = shown();
+    expect(ids).toHaveLength(pack.coverage.length);
+    expect(pack.coverage.find((c) => c.id === ids.at(-1))!.date).toBeNull();
+    expect(pack.coverage.find((c) => c.id === ids[0])!.date).toMatch(/^2026-/);
   });
 });
 
@@ -180,10 +239,10 @@ describe('this page', () => {
   it('says what the page mentions and what was not found', async () => {
     const { container } = await renderApp({ ctx: tabContext({}, { mentions: { denial: true, embassy: false, ftCaveat: false } }) });
     const section = byTestId(container, 'this-page')[0]!;
-    expect(section.textContent).toContain("Mentions Alibaba Group's denial");
-    expect(section.textContent).toContain("No mention found of the embassy's response");
-    expect(section.textContent).toContain('No mention found that Financial Times could not independently verify the claims');
-    expect(section.textContent).toContain('not in the linked coverage');
+    const [denial, ...others] = pack.detection.mentionKinds;
+    expect(byTestId(section, 'page-mentions').map((li) => li.textContent)).toEqual([`✓${denial!.yes}`]);
+    expect(byTestId(section, 'page-leaves-out').map((li) => li.textContent)).toEqual(others.map((k) => `✗${k.no}`));
+    expect(section.textContent).toContain('key words');
     expect(byTestId(container, 'caution')).toHaveLength(0);
   });
 
