@@ -2,7 +2,7 @@
 // file stays readable and diffable. The format is documented in README.md beside this file;
 // change both together. Pure.
 
-import type { SavedItem, Settings, StorageSnapshot, Visit } from '../storage/model';
+import { SAVED_ITEM_FIELDS, VISIT_FIELDS, type SavedItem, type Settings, type StorageSnapshot, type Visit } from '../storage/model';
 
 export const EXPORT_FORMAT = 'story-context-export';
 export const EXPORT_VERSION = 1;
@@ -20,34 +20,17 @@ export interface StoryContextExportV1 {
 }
 
 // Explicit field order: people read these files, and a stable order keeps diffs small.
-function itemForExport(item: SavedItem): SavedItem {
-  return {
-    id: item.id,
-    kind: item.kind,
-    title: item.title,
-    url: item.url,
-    publisher: item.publisher,
-    site: item.site,
-    quote: item.quote,
-    note: item.note,
-    tags: [...item.tags],
-    storyId: item.storyId,
-    ref: item.ref,
-    key: item.key,
-    createdAt: item.createdAt,
-    updatedAt: item.updatedAt,
-  };
+function inOrder<T extends object>(value: T, fields: readonly (keyof T)[]): T {
+  const out: Partial<T> = {};
+  for (const field of fields) {
+    const v = value[field];
+    out[field] = (Array.isArray(v) ? [...v] : v) as T[keyof T];
+  }
+  return out as T;
 }
 
-function visitForExport(visit: Visit): Visit {
-  return {
-    url: visit.url,
-    storyId: visit.storyId,
-    firstAt: visit.firstAt,
-    lastAt: visit.lastAt,
-    count: visit.count,
-  };
-}
+const itemForExport = (item: SavedItem): SavedItem => inOrder(item, SAVED_ITEM_FIELDS);
+const visitForExport = (visit: Visit): Visit => inOrder(visit, VISIT_FIELDS);
 
 export function buildExport(snapshot: StorageSnapshot, now: number = Date.now()): StoryContextExportV1 {
   return {

@@ -1,6 +1,6 @@
 // How two copies of the same thing become one. Pure, so the rules can be tested on their own.
 
-import { LIMITS, type SavedItem, type Settings, type SettingsPatch, type Visit } from './model';
+import { LIMITS, SAVED_ITEM_FIELDS, type SavedItem, type Settings, type SettingsPatch, type Visit } from './model';
 import { unionTags } from './text';
 import { siteOf } from './url';
 
@@ -60,22 +60,8 @@ function joinNotes(first: string, second: string): string {
 }
 
 export function sameItem(a: SavedItem, b: SavedItem): boolean {
-  return (
-    a.id === b.id &&
-    a.kind === b.kind &&
-    a.url === b.url &&
-    a.title === b.title &&
-    a.publisher === b.publisher &&
-    a.quote === b.quote &&
-    a.note === b.note &&
-    a.storyId === b.storyId &&
-    a.site === b.site &&
-    a.ref === b.ref &&
-    a.key === b.key &&
-    a.createdAt === b.createdAt &&
-    a.updatedAt === b.updatedAt &&
-    a.tags.length === b.tags.length &&
-    a.tags.every((tag, n) => tag === b.tags[n])
+  return SAVED_ITEM_FIELDS.every((field) =>
+    field === 'tags' ? a.tags.length === b.tags.length && a.tags.every((tag, n) => tag === b.tags[n]) : a[field] === b[field],
   );
 }
 

@@ -19,6 +19,21 @@ export {
   type Visit,
 } from '../model/shapes';
 
+/**
+ * Every field of a SavedItem and of a Visit, in the order backups write them. One list, so
+ * the export's field order and the merge's equality cannot drift apart from the shape.
+ */
+export const SAVED_ITEM_FIELDS = [
+  'id', 'kind', 'title', 'url', 'publisher', 'site', 'quote', 'note', 'tags', 'storyId', 'ref', 'key', 'createdAt', 'updatedAt',
+] as const satisfies readonly (keyof SavedItem)[];
+export const VISIT_FIELDS = ['url', 'storyId', 'firstAt', 'lastAt', 'count'] as const satisfies readonly (keyof Visit)[];
+// A field added to either shape and not to its list fails here.
+type AllListed<T, L extends readonly (keyof T)[]> = Exclude<keyof T, L[number]> extends never ? true : never;
+const savedItemFieldsComplete: AllListed<SavedItem, typeof SAVED_ITEM_FIELDS> = true;
+const visitFieldsComplete: AllListed<Visit, typeof VISIT_FIELDS> = true;
+void savedItemFieldsComplete;
+void visitFieldsComplete;
+
 /** What a caller supplies to save an item; everything the repository can derive is left out. */
 export interface SavedItemInput {
   kind: ItemKind;

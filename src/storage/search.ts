@@ -2,7 +2,7 @@
 // every keystroke; scanning a compact, pre-folded projection takes a few milliseconds for ten
 // thousand items, where reading them from IndexedDB each time would take tens. Pure.
 
-import type { ItemKind, SavedItem, SortField, SortOrder } from './model';
+import type { ItemQuery, SavedItem, SortField } from './model';
 import { fold, searchTerms } from './text';
 import { normaliseHost } from './url';
 
@@ -20,15 +20,8 @@ export interface SearchIndex {
   orders: Map<SortField, Entry[]>;
 }
 
-export interface IndexQuery {
-  storyId?: string | null;
-  kind?: ItemKind;
-  tag?: string;
-  site?: string;
-  text?: string;
-  sort?: SortField;
-  order?: SortOrder;
-}
+/** The same query the repository answers, answered in memory. */
+export type IndexQuery = ItemQuery;
 
 function freezeItem(item: SavedItem): SavedItem {
   return Object.freeze({ ...item, tags: Object.freeze([...item.tags]) as string[] });
