@@ -30,6 +30,8 @@ export const PACK_ALARM = 'pack-feed';
 const DAY_MINUTES = 24 * 60;
 /** storage.local: the feed the reader set in the options page, replacing the build's. */
 const READER_FEED_KEY = 'packFeed';
+/** storage.local: set when the reader turned updates off in the options page. */
+const UPDATES_OFF_KEY = 'packUpdatesOff';
 /** storage.local: the last check's outcome, for the options page. */
 const STATUS_KEY = 'packUpdateStatus';
 /** The first stage's helper that starts reading the installed packs' index (content/installed-index.ts). */
@@ -56,7 +58,13 @@ async function readerFeed(): Promise<FeedSource | null> {
   return typeof got?.url === 'string' && typeof got.publicKey === 'string' ? { url: got.url, publicKey: got.publicKey } : null;
 }
 
+async function turnedOff(): Promise<boolean> {
+  return (await browser.storage.local.get(UPDATES_OFF_KEY))[UPDATES_OFF_KEY] === true;
+}
+
+/** The feed to check: none when the reader turned updates off, or when neither they nor the build set one. */
 async function feedInUse(): Promise<(NonNullable<PackUpdatesView['feed']> & FeedSource) | null> {
+  if (await turnedOff()) return null;
   const reader = await readerFeed();
   if (reader) return { ...reader, chosenBy: 'reader' };
   const built = buildFeed();
@@ -210,13 +218,15 @@ async function runCheck(fetchFn: Fetch, now: () => Date): Promise<PackUpdateStat
 }
 
 export async function packUpdatesView(): Promise<PackUpdatesView> {
-  const [feed, stored, packs] = await Promise.all([
+  const [feed, stored, packs, off] = await Promise.all([
     feedInUse(),
     browser.storage.local.get(STATUS_KEY),
     packsNow(),
+    turnedOff(),
   ]);
   return {
     feed: feed ? { url: feed.url, chosenBy: feed.chosenBy } : null,
+    offByReader: off,
     buildFeedUrl: buildFeed()?.url ?? null,
     last: (stored[STATUS_KEY] as PackUpdateStatus | undefined) ?? null,
     packs: packs.map((p) => ({ id: p.id, title: p.title, version: packVersion(p), updated: p.updated, from: bundledPacks.includes(p) ? 'bundled' : 'feed' })),
@@ -233,6 +243,20 @@ export async function setReaderFeed(source: FeedSource | null): Promise<PackUpda
     await browser.storage.local.remove(READER_FEED_KEY);
   }
   await checkForUpdates();
+  return packUpdatesView();
+}
+
+/**
+ * The reader's switch: off, nothing is fetched (the packs already installed stay in force);
+ * on again, a check runs right away.
+ */
+export async function setUpdatesOff(off: boolean): Promise<PackUpdatesView> {
+  if (off) await browser.storage.local.set({ [UPDATES_OFF_KEY]: true });
+  else {
+    await browser.storage.local.remove(UPDATES_OFF_KEY);
+    await checkForUpdates();
+  }
+  void broadcast('packs');
   return packUpdatesView();
 }
 

@@ -9,7 +9,7 @@ import { broadcast } from './broadcast';
 import { clearTab, firstStoryPageOfSession, frameSecretFor, getTab, grantFor, setTab } from './tab-state';
 import { handleDataMessage, isDataMessage, recordCoverageVisit, sidebarMode, type DataMessage } from './data';
 import { handleFrame } from './frame';
-import { checkForUpdates, packInForce, packUpdatesView, setReaderFeed } from './pack-updates';
+import { checkForUpdates, packInForce, packUpdatesView, setReaderFeed, setUpdatesOff } from './pack-updates';
 import { findKnownCoverage } from '../detection/url';
 import { clearContextBadge, showContextBadge } from './badge';
 import { checkFinished, checkPage } from './check-page';
@@ -117,6 +117,7 @@ const pageHandlers: Handlers<TabMessage, PageReplies, [Runtime.MessageSender]> =
     return packUpdatesView();
   },
   'packs/setFeed': (msg) => setReaderFeed(msg.feed),
+  'packs/setOff': (msg) => setUpdatesOff(msg.off),
 };
 
 function handlePage(msg: PageToBackground, sender: Runtime.MessageSender): Promise<PageReplies[keyof PageReplies]> {

@@ -147,6 +147,8 @@ export const PageToBackground = v.variant('type', [
     type: v.literal('packs/setFeed'),
     feed: v.nullable(v.object({ url: v.pipe(Str(2000), v.url(), v.startsWith('https://')), publicKey: v.pipe(Str(100), v.regex(/^[A-Za-z0-9+/]{43}=$/)) })),
   }),
+  /** The reader's switch for story updates: off fetches nothing. */
+  v.object({ type: v.literal('packs/setOff'), off: v.boolean() }),
 ]);
 export type PageToBackground = v.InferOutput<typeof PageToBackground>;
 

@@ -50,6 +50,7 @@ export interface PageReplies {
   'packs/status': PackUpdatesView;
   'packs/check': PackUpdatesView;
   'packs/setFeed': PackUpdatesView;
+  'packs/setOff': PackUpdatesView;
 }
 
 export interface FrameReplies {
@@ -118,6 +119,8 @@ const UndoTokenSchema = v.object({ id: v.string(), count: Count, expiresAt: v.nu
 const RefusalSchema = v.object({ id: v.string(), reason: v.string() });
 const PackUpdatesViewSchema = v.object({
   feed: v.nullable(v.object({ url: v.string(), chosenBy: v.picklist(['build', 'reader']) })),
+  /** The reader turned updates off (whatever feed is set). */
+  offByReader: v.boolean(),
   buildFeedUrl: v.nullable(v.string()),
   last: v.nullable(
     v.object({
@@ -171,6 +174,7 @@ const pageReplies: ReplySchemas<PageReplies> = {
   'packs/status': PackUpdatesViewSchema,
   'packs/check': PackUpdatesViewSchema,
   'packs/setFeed': PackUpdatesViewSchema,
+  'packs/setOff': PackUpdatesViewSchema,
 };
 
 const frameReplies: ReplySchemas<FrameReplies> = {

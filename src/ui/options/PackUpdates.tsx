@@ -13,6 +13,7 @@ export interface PackUpdatesApi {
   setFeed(feed: { url: string; publicKey: string } | null): Promise<PackUpdatesView>;
   /** Calls `cb` when the background has checked the feed (at install, daily, or from here); returns an unsubscribe. */
   onChange(cb: () => void): () => void;
+  setOff(off: boolean): Promise<PackUpdatesView>;
 }
 
 interface Props {
@@ -68,7 +69,7 @@ export function PackUpdates({ api, t, locale }: Props) {
   return (
     <section aria-labelledby="op-updates" data-testid="pack-updates" data-outcome={last?.outcome ?? (view ? 'none' : undefined)} data-checked-at={last?.checkedAt}>
       <h2 id="op-updates">{t('op_updatesTitle')}</h2>
-      {view && !view.feed ? <p data-testid="updates-off">{t('op_updatesOff')}</p> : null}
+      {view && !view.feed ? <p data-testid="updates-off">{t(view.offByReader ? 'op_updatesOffByYou' : 'op_updatesOff')}</p> : null}
       {view?.feed ? (
         <p data-testid="updates-feed">
           {t('op_updatesFrom', view.feed.url)}
@@ -89,6 +90,16 @@ export function PackUpdates({ api, t, locale }: Props) {
       {view?.feed ? (
         <button type="button" data-testid="check-updates" disabled={busy} onClick={() => run(() => api.check())}>
           {t('op_updatesCheck')}
+        </button>
+      ) : null}
+      {view?.feed ? (
+        <button type="button" data-testid="updates-turn-off" disabled={busy} onClick={() => run(() => api.setOff(true))}>
+          {t('op_updatesTurnOff')}
+        </button>
+      ) : null}
+      {view?.offByReader ? (
+        <button type="button" data-testid="updates-turn-on" disabled={busy} onClick={() => run(() => api.setOff(false))}>
+          {t('op_updatesTurnOn')}
         </button>
       ) : null}
       {view ? (

@@ -52,6 +52,7 @@ export function createOptionsApi(): OptionsApi {
       status: () => request({ type: 'packs/status' }),
       check: () => request({ type: 'packs/check' }),
       setFeed: (feed) => request({ type: 'packs/setFeed', feed }),
+      setOff: (off) => request({ type: 'packs/setOff', off }),
       onChange: (cb) =>
         onBroadcast((b) => {
           if (b.what === 'packs') cb();

@@ -112,6 +112,16 @@ describe('pack updates', () => {
     expect((await updates.packUpdatesView()).feed).toBeNull();
   });
 
+  it('with updates turned off by the reader, fetches nothing and keeps the installed packs', async () => {
+    await installVersion2();
+    requests.length = 0;
+    const view = await updates.setUpdatesOff(true);
+    expect(view).toMatchObject({ feed: null, offByReader: true });
+    expect(await updates.checkForUpdates(fetchFrom(await serveFeed([firstPackVersion(3)])), () => NOW)).toBeNull();
+    expect(requests).toEqual([]);
+    expect((await updates.packInForce('alibaba-pla-memo'))?.version).toBe(2);
+  });
+
   it('installs a newer pack: the same pack that went into the feed, its copy, prefilter index and first-stage script follow', async () => {
     expect(await updates.installedIndexFiles()).toEqual([]);
     await installVersion2();

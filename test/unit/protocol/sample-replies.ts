@@ -41,6 +41,7 @@ export const sampleContext: TabContext = {
 
 const samplePackUpdates: PageReplies['packs/status'] = {
   feed: { url: 'https://feed.test/packs/', chosenBy: 'reader' },
+  offByReader: false,
   buildFeedUrl: null,
   last: { checkedAt: 1, feedUrl: 'https://feed.test/packs/', outcome: 'refused', error: null, installed: [], refused: [{ id: 'alibaba-pla-memo', reason: 'rollback' }] },
   packs: [{ id: 'alibaba-pla-memo', title: 'Alibaba and the PLA memo', version: 1, updated: '2025-11-20', from: 'bundled' }],
@@ -75,6 +76,7 @@ const page: PageReplies = {
   'packs/status': samplePackUpdates,
   'packs/check': samplePackUpdates,
   'packs/setFeed': samplePackUpdates,
+  'packs/setOff': samplePackUpdates,
 };
 const frame: FrameReplies = {
   'frame/context': sampleContext,
