@@ -10,6 +10,7 @@ import puppeteer, { type Page } from 'puppeteer-core';
 import { browserLaunchOptions, launch, openExtensionPage, openSidebarFromTab, sidebarFrame, sleep, type Session } from '../test/e2e/harness/browsers';
 import { startProxy } from '../test/e2e/harness/proxy';
 import { startServer } from '../test/e2e/harness/server';
+import { openSectionOf } from '../test/e2e/harness/sidebar-view';
 import { articleHtml, escapeHtml, seedPageHtml, unrelatedPageHtml } from '../test/e2e/harness/pages';
 import { ensureSystem } from './ensure-system';
 
@@ -118,6 +119,13 @@ try {
       await openSidebarFromTab(page).catch(() => undefined);
       await sleep(600);
       await shot(page, `${label}-${scheme}`);
+      // The sidebar alone, as a reader sees it without scrolling: its first screen.
+      if (label === 'seed-1') {
+        const path = `${out}/sidebar-first-screen-${scheme}.png` as const;
+        const width = await page.evaluate(() => document.documentElement.clientWidth);
+        await page.screenshot({ path, clip: { x: width - 380, y: 0, width: 380, height: 900 } });
+        saved.push(path);
+      }
       await page.close();
     }
   }
@@ -151,6 +159,8 @@ try {
     await shot(page, `store-sidebar-${scheme}`);
     // Something saved, so the popup shows what a reader's list looks like.
     for (const testid of ['save-article', 'save-claim']) {
+      // The claims are a closed section until the reader opens it.
+      await openSectionOf(frame, `[data-testid=${testid}]`);
       await (await frame.waitForSelector(`[data-testid=${testid}]`, { timeout: 10_000 }))?.click();
       await sleep(300);
     }

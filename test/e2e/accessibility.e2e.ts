@@ -1,33 +1,14 @@
 // axe-core inside the real sidebar (in its extension frame on a story page), the popup, the
 // welcome page and the options page, in both browsers, light and dark where the browser lets
 // the test choose.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame } from 'puppeteer-core';
 import { BROWSERS, launch, openExtensionPage, sidebarFrame, type Session } from './harness/browsers';
 import { startServer, type TestServer } from './harness/server';
 import { seedPageHtml } from './harness/pages';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  nodes: number;
-}
-
-/** Runs axe in the frame's own realm (evaluated code is not subject to the page's CSP). */
-async function axe(frame: Frame): Promise<Violation[]> {
-  await frame.evaluate(AXE);
-  return frame.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> }> } };
-    const result = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-  });
-}
+import { axe } from './harness/sidebar-view';
 
 describe.each(BROWSERS)('accessibility in %s', (name) => {
   let s: Session;

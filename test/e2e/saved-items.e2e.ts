@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { BROWSERS, launch, openExtensionPage, sidebarFrame, type Session } from './harness/browsers';
+import { openSectionOf } from './harness/sidebar-view';
 import { startServer, type TestServer } from './harness/server';
 import { seedPageHtml } from './harness/pages';
 
@@ -90,17 +91,18 @@ describe.each(BROWSERS)('saved items in %s', (name) => {
     const popup = await openExtensionPage(s, 'popup.html', READY);
     const { page, frame } = await openStory(s, server);
     await clickIn(frame, '[data-testid=save-article]');
-    await clickIn(frame, '[data-testid=save-claim]');
-    await clickIn(frame, '[data-testid=save-quote]');
-    await clickIn(frame, '[data-testid=save-source]');
+    // The claims, responses and coverage are closed sections until the reader opens them.
+    for (const testid of ['save-claim', 'save-quote', 'save-source']) {
+      await openSectionOf(frame, `[data-testid=${testid}]`);
+      await clickIn(frame, `[data-testid=${testid}]`);
+    }
     // The popup was open the whole time and was never reloaded.
     await waitForRows(popup, 4);
     const texts = (await rows(popup)).map((r) => r.text).join(' | ');
     expect(texts).toMatch(/US Accuses Alibaba/);
     expect(texts).toMatch(/completely false|complete nonsense|Without valid evidence|never require/);
-    // The sidebar shows the saved state in place and can undo it there (the first undo in the
-    // sidebar belongs to the claim, which comes before the article).
-    await clickIn(frame, '[data-testid=undo]');
+    // The sidebar shows the saved state in place and can undo it there, on the claim's card.
+    await clickIn(frame, '[data-testid=claim] [data-testid=undo]');
     await waitForRows(popup, 3);
     await clickIn(frame, '[data-testid=save-claim]');
     await waitForRows(popup, 4);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { BROWSERS, countSettled, domUntouched, hostState, launch, openExtensionPage, openSidebarFromTab, settled, sidebarFrame, type Session } from './harness/browsers';
+import { openSectionOf } from './harness/sidebar-view';
 import { startServer, stripResourceHints, type TestServer } from './harness/server';
 import { FIXTURES, articleHtml, seedPageHtml } from './harness/pages';
 
@@ -123,6 +124,7 @@ describe.each(BROWSERS)('sidebar in %s', (name) => {
     const page = await open('/seed/1.html');
     const frame = await sidebarFrame(s, page);
     await openSidebarFromTab(page);
+    await openSectionOf(frame, '[data-testid=coverage-item] a[href^="https://"]');
     const link = await frame.$('[data-testid=coverage-item] a[href^="https://"]');
     expect(link).not.toBeNull();
     const href = await link!.evaluate((a) => (a as HTMLAnchorElement).href);

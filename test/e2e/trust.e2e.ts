@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { BROWSERS, countSettled, hostState, launch, openExtensionPage, openSidebarFromTab, settled, sidebarFrame, sleep, type Session } from './harness/browsers';
+import { openSectionOf } from './harness/sidebar-view';
 import { startServer, type TestServer } from './harness/server';
 import { seedPageHtml } from './harness/pages';
 
@@ -225,6 +226,7 @@ describe.each(BROWSERS)('a hostile page against the extension in %s', (name) => 
   it('turning the site off from the in-page sidebar is confirmed in the options page, not in the page', async () => {
     const { page, frame } = await openStory('/confirm.html');
     const before = new Set((await s.browser.pages()).map((p) => p));
+    await openSectionOf(frame, '[data-testid=site-off]');
     await click(frame, '[data-testid=site-off]');
     // The options page opens in a tab of its own and asks.
     let options: Page | undefined;
