@@ -104,6 +104,8 @@ describe.each(BROWSERS)('story pack updates in %s', (name) => {
   async function checkNow(): Promise<{ outcome: string; reasons: string; last: string; versions: Record<string, string> }> {
     // No reload: the section follows the background's announcements (and Firefox sends no load
     // event for an extension page driven over BiDi).
+    // A tab behind others gets no rendering frames in Chromium, and a click waits for one.
+    await options.bringToFront();
     await options.waitForSelector('[data-testid=check-updates]:not([disabled])');
     const before = await options.$eval('[data-testid=pack-updates]', (el) => el.getAttribute('data-checked-at'));
     await options.click('[data-testid=check-updates]');
@@ -201,6 +203,16 @@ describe.each(BROWSERS)('story pack updates in %s', (name) => {
     const { page, frame } = await sidebarOf('/first.html');
     expect(await coverageLinks(frame)).toContain(new URL(LATER.url).href);
     await page.close();
+  });
+
+  it('turns updates off and back on from the options page', async () => {
+    await options.bringToFront();
+    await options.click('[data-testid=updates-turn-off]');
+    const off = await options.waitForSelector('[data-testid=updates-off]', { timeout: 30_000 });
+    expect(await off!.evaluate((el) => el.textContent ?? '')).toMatch(/you turned them off/);
+    expect(await options.$('[data-testid=check-updates]')).toBeNull();
+    await options.click('[data-testid=updates-turn-on]');
+    await options.waitForSelector('[data-testid=updates-feed]', { timeout: 30_000 });
   });
 
   it('made no request but the feed files, each without cookies or referrer', () => {
