@@ -57,7 +57,7 @@ function TopResponse({ pack }: { pack: StoryPack }) {
   return (
     <figure class="glance-quote" data-testid="top-response">
       <blockquote lang={PACK_TEXT_LANG}>
-        <p>“{top.short}”</p>
+        <p lang={PACK_TEXT_LANG}>“{top.short}”</p>
       </blockquote>
       <figcaption class="small">
         <span aria-hidden="true">— </span>
@@ -89,13 +89,13 @@ function ThisPageGlance({ ctx, pack, known, cautions }: GlanceSectionProps) {
           {title}
         </p>
       ) : null}
-      <ul class="plain-list page-mentions" lang={PACK_TEXT_LANG}>
+      <ul class="plain-list page-mentions">
         {[...found.map((kind) => ({ kind, yes: true })), ...missing.map((kind) => ({ kind, yes: false }))].map(({ kind, yes }) => (
           <li key={kind.id} class={yes ? 'mention-yes' : 'mention-no'} data-testid={yes ? 'page-mentions' : 'page-leaves-out'}>
             <span class="mark" aria-hidden="true">
               {yes ? '✓' : '✗'}
             </span>
-            <span>{yes ? kind.yes : kind.no}</span>
+            <span lang={PACK_TEXT_LANG}>{yes ? kind.yes : kind.no}</span>
           </li>
         ))}
       </ul>
