@@ -41,7 +41,7 @@ function StatusItem({ line }: { line: StatusLine }) {
       {line.by.length > 0 ? <span> {t('sb_glance_denied_by', listOf(t, line.by))}</span> : null}
       {count ? <span class="muted"> ({count})</span> : null}
       {line.detail ? (
-        <span lang={PACK_TEXT_LANG}>
+        <span class="status-detail" lang={PACK_TEXT_LANG}>
           {' '}
           {line.detail}
         </span>

@@ -168,7 +168,7 @@ function primaryLanguage(item: CoverageItem): string {
 }
 
 /** Coverage by language and the share that mention each response or caveat. */
-export function coverageGlance(pack: StoryPack, maxLanguages = 4): CoverageGlance {
+export function coverageGlance(pack: StoryPack, maxLanguages = 3): CoverageGlance {
   const byLang = new Map<string, number>();
   for (const item of pack.coverage) byLang.set(primaryLanguage(item), (byLang.get(primaryLanguage(item)) ?? 0) + 1);
   const sorted = [...byLang].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
