@@ -9,9 +9,9 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { browserLaunchOptions, launch, openExtensionPage, openSidebarFromTab, sidebarFrame, sleep, type Session } from '../test/e2e/harness/browsers';
 import { startProxy } from '../test/e2e/harness/proxy';
-import { startServer } from '../test/e2e/harness/server';
+import { startServer, stripResourceHints } from '../test/e2e/harness/server';
 import { openSectionOf } from '../test/e2e/harness/sidebar-view';
-import { articleHtml, escapeHtml, seedPageHtml, unrelatedPageHtml } from '../test/e2e/harness/pages';
+import { FIXTURES, articleHtml, escapeHtml, seedPageHtml, unrelatedPageHtml } from '../test/e2e/harness/pages';
 import { ensureSystem } from './ensure-system';
 
 const out = resolve('demo-output');
@@ -44,9 +44,16 @@ const index = articleHtml(
     .map((p) => `<li><a href="${p}">${escapeHtml(p.split('/').pop()!)}</a></li>`)
     .join('')}</ul></article>`,
 );
+// The second story, on a saved real article (AP copy); its own scripts and images stay off.
+const NVIDIA_PAGE = '/news/nvidia-h20-backdoor.html';
 const server = await startServer({
   '/': { body: index },
   ...Object.fromEntries(Object.entries(pages).map(([path, body]) => [path, { body }])),
+  [NVIDIA_PAGE]: {
+    file: join(FIXTURES, 'stories/nvidia-h20-backdoor/corpus/pages/pos/p01_lincolndailynews_ap.html'),
+    headers: { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" },
+    transform: stripResourceHints,
+  },
 });
 console.log(`Demo site: ${server.origin}/`);
 
@@ -108,6 +115,7 @@ try {
     for (const [path, label] of [
       ['/news/us-accuses-alibaba.html', 'seed-1'],
       ['/news/alibaba-accused-by-washington.html', 'seed-2'],
+      [NVIDIA_PAGE, 'nvidia-h20'],
     ] as const) {
       const page = await s.browser.newPage();
       await page.setViewport({ width: 1400, height: 900 });
@@ -120,8 +128,8 @@ try {
       await sleep(600);
       await shot(page, `${label}-${scheme}`);
       // The sidebar alone, as a reader sees it without scrolling: its first screen.
-      if (label === 'seed-1') {
-        const path = `${out}/sidebar-first-screen-${scheme}.png` as const;
+      if (label !== 'seed-2') {
+        const path = `${out}/sidebar-first-screen-${label === 'seed-1' ? '' : `${label}-`}${scheme}.png` as const;
         const width = await page.evaluate(() => document.documentElement.clientWidth);
         await page.screenshot({ path, clip: { x: width - 380, y: 0, width: 380, height: 900 } });
         saved.push(path);
