@@ -10,7 +10,7 @@
 // toggled, no source marked as opened) and nothing threw.
 import fc from 'fast-check';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BROWSERS, launch, openExtensionPage, type Session } from './harness/browsers';
 import { startServer, type TestServer } from './harness/server';
 import { collectErrors, findSidebar, fuzzPageHtml, PACK, serveHostile, showsStory, sidebarView, visibleAt, waitForBridge } from './harness/hostile-pages';
@@ -461,7 +461,13 @@ describe.each(BROWSERS)('message fuzzing from a content script in %s', (name) =>
     await victim.goto(server.url('/hostile/support/story.html?victim'));
     const victimFrame = (await findSidebar(s, victim, 15_000))!;
     if (await visibleAt(victim, 'panel')) await victimFrame.evaluate(() => (document.querySelector('[data-testid="close"]') as HTMLButtonElement).click());
-    await expect.poll(() => visibleAt(victim, 'panel'), { timeout: 10_000 }).toBe(false);
+    // expect.poll belongs to tests; in a hook, vi.waitFor polls the same way.
+    await vi.waitFor(
+      async () => {
+        if (await visibleAt(victim, 'panel')) throw new Error("the victim tab's panel did not close");
+      },
+      { timeout: 10_000, interval: 100 },
+    );
 
     page = await s.browser.newPage();
     await page.setViewport(VIEWPORT);
