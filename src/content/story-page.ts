@@ -5,7 +5,7 @@ import { detectStory } from '../detection/detect';
 import { awaitsText } from '../detection/late-text';
 import type { DetectionResult } from '../detection/types';
 import { BackgroundToContent, parse, type DetectionReport } from '../protocol/messages';
-import type { ContentPing, ContentReplies } from '../protocol/replies';
+import { readReply, type ContentPing } from '../protocol/replies';
 import { ext, runtimeAlive } from '../platform/content-runtime';
 import { extensionFrameOrigin } from '../platform/chromium';
 import { watchLateText } from './late-text';
@@ -142,16 +142,12 @@ async function show(url: string, result: DetectionResult, signal: AbortSignal): 
   // of a single-page site may move on meanwhile, and the background then asks (bg/ping).
   reportedUrl = url;
   try {
-    const answer = (await ext().runtime.sendMessage({ type: 'content/detected', url, report })) as
-      | { ok: true; value: ContentReplies['content/detected'] }
-      | { ok: false; error: string }
-      | undefined;
-    if (answer?.ok) {
-      state = answer.value.sidebar;
-      secret = typeof answer.value.secret === 'string' ? answer.value.secret : null;
-    }
+    const answer = readReply('content/detected', await ext().runtime.sendMessage({ type: 'content/detected', url, report }));
+    state = answer.sidebar;
+    secret = answer.secret;
   } catch {
-    // The background could not be reached (extension reloading).
+    // The background could not be reached (extension reloading), refused the report, or
+    // answered with something this script cannot read: the popup still shows the context.
   }
   // Torn down while the report was on its way: nothing more to mount.
   if (signal.aborted) return;

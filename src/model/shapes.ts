@@ -16,12 +16,12 @@ export type SidebarMode = (typeof SIDEBAR_MODES)[number];
 export type SidebarState = 'open' | 'collapsed';
 
 /**
- * What a page may be found to mention about the story. Defined once: the detection report, its
- * schema and the sidebar all follow this list.
+ * What a page was found to mention about its story, per kind of mention its pack checks for
+ * (the ids of the pack's `detection.mentionKinds`): the kinds are story data, not code.
  */
-export const MENTION_KINDS = ['denial', 'embassy', 'ftCaveat'] as const;
-export type MentionKind = (typeof MENTION_KINDS)[number];
-export type Mentions = Record<MentionKind, boolean>;
+export type Mentions = Record<string, boolean>;
+/** Most mention kinds one report may carry. */
+export const MAX_MENTION_KINDS = 32;
 
 /** Where on the page a signal matched (detection's SignalPlace). */
 export const SIGNAL_PLACES = ['title', 'lead', 'body', 'url', 'meta'] as const;

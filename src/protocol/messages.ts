@@ -6,11 +6,10 @@ import * as v from 'valibot';
 import {
   ITEM_KINDS,
   LIMITS,
-  MENTION_KINDS,
+  MAX_MENTION_KINDS,
   SIDEBAR_MODES,
   SIGNAL_PLACES,
   type DetectionReport as DetectionReportShape,
-  type MentionKind,
   type SidebarMode as SidebarModeShape,
 } from '../model/shapes';
 
@@ -29,8 +28,10 @@ const PAGE_TITLE_MAX = 2000;
 export const SidebarMode = v.picklist(SIDEBAR_MODES);
 export type SidebarMode = SidebarModeShape;
 
-const Mentions = v.object(
-  Object.fromEntries(MENTION_KINDS.map((kind) => [kind, v.boolean()])) as Record<MentionKind, v.BooleanSchema<undefined>>,
+/** Per mention kind id of the story's pack (slugs; camelCase from format 1), a bounded number of them. */
+const Mentions = v.pipe(
+  v.record(v.pipe(Id, v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/)), v.boolean()),
+  v.check((m) => Object.keys(m).length <= MAX_MENTION_KINDS, `at most ${MAX_MENTION_KINDS} mention kinds`),
 );
 
 /** What detection found, as the content script reports it. Mirrors detection's DetectionResult. */
