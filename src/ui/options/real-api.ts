@@ -5,6 +5,7 @@ import { browser } from '../../platform/browser';
 import type { SidebarMode } from '../../model/shapes';
 import { openDb } from '../../storage/db';
 import { onBroadcast, request, t } from '../shared/client';
+import { listen, stopAll } from '../shared/listen';
 import { messagesLocale } from '../shared/document-language';
 import { saveTextFile } from '../popup/download';
 import { chooseAnySite, chooseListedOnly, currentSiteAccess, listedSiteNames } from '../settings/site-access';
@@ -67,13 +68,7 @@ export function createOptionsApi(): OptionsApi {
       });
       // The browser's own site access settings can change from its menus too.
       const onPermissions = () => cb();
-      browser.permissions.onAdded.addListener(onPermissions);
-      browser.permissions.onRemoved.addListener(onPermissions);
-      return () => {
-        stop();
-        browser.permissions.onAdded.removeListener(onPermissions);
-        browser.permissions.onRemoved.removeListener(onPermissions);
-      };
+      return stopAll(stop, listen(browser.permissions.onAdded, onPermissions), listen(browser.permissions.onRemoved, onPermissions));
     },
   };
 }

@@ -43,7 +43,7 @@ export function ImportExport({ t, busy, message, onExport, onImportFile, importI
   }, [confirm, busy]);
   return (
     <section class="io" aria-labelledby="pp-io-heading">
-      <h2 id="pp-io-heading" class="visually-hidden">
+      <h2 id="pp-io-heading" class="sr-only">
         {t('pp_ioHeading')}
       </h2>
       <div class="io-buttons">
@@ -64,7 +64,7 @@ export function ImportExport({ t, busy, message, onExport, onImportFile, importI
             <input
               ref={fileInput}
               type="file"
-              class="visually-hidden"
+              class="sr-only"
               data-testid="import-file"
               accept=".json,application/json"
               disabled={busy}

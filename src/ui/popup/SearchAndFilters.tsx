@@ -42,7 +42,7 @@ function Select(props: {
 }) {
   return (
     <div class="field">
-      <label class="visually-hidden" for={props.id}>
+      <label class="sr-only" for={props.id}>
         {props.label}
       </label>
       <select
@@ -83,7 +83,7 @@ export function SearchAndFilters({ filters, facets, storylessCount, onChange, st
   return (
     <div class="filters" role="search">
       <div class="search-row">
-        <label class="visually-hidden" for="pp-search">
+        <label class="sr-only" for="pp-search">
           {t('pp_searchLabel')}
         </label>
         <input

@@ -5,6 +5,7 @@
 import { browser } from '../../platform/browser';
 import { activeWebTab } from '../shared/active-tab';
 import { onBroadcast, request, t } from '../shared/client';
+import { listen, stopAll } from '../shared/listen';
 import { messagesLocale } from '../shared/document-language';
 import type { Change, SidebarApi } from './api';
 
@@ -74,13 +75,7 @@ export function createBrowserApi(options: BrowserApiOptions): SidebarApi {
       const onUpdated = (tabId: number, info: { status?: string; url?: string }) => {
         if (info.status === 'complete' || info.url !== undefined) cb({ what: 'tab', tabId });
       };
-      browser.tabs.onActivated.addListener(onActivated);
-      browser.tabs.onUpdated.addListener(onUpdated);
-      return () => {
-        stopBroadcasts();
-        browser.tabs.onActivated.removeListener(onActivated);
-        browser.tabs.onUpdated.removeListener(onUpdated);
-      };
+      return stopAll(stopBroadcasts, listen(browser.tabs.onActivated, onActivated), listen(browser.tabs.onUpdated, onUpdated));
     },
   };
 }
