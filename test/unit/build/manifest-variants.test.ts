@@ -104,7 +104,11 @@ describe('listed sites in the manifest', () => {
           ...pack.timeline.flatMap((t) => t.sources ?? []),
           ...pack.cautions.flatMap((c) => [...(c.urls ?? []), ...(c.domains ?? []).map((d) => `https://${d}/`)]),
         ].filter((u): u is string => typeof u === 'string' && /^https?:/.test(u));
-        const missed = urls.filter((u) => !covered(target, u));
+        // A caution may name a bare IP address (a spam copy served without a name). It is not
+        // a site a reader reaches by following news, and a match pattern cannot cover an
+        // address's "subdomains", so it is deliberately left unlisted (sitesNamedBy).
+        const named = urls.filter((u) => !/^[\d.]+$/.test(new URL(u).hostname));
+        const missed = named.filter((u) => !covered(target, u));
         expect(missed, `${target}: ${pack.id}`).toEqual([]);
       }
     }
