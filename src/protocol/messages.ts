@@ -30,6 +30,8 @@ export type SidebarMode = SidebarModeShape;
 
 /** Per mention kind id of the story's pack (slugs; camelCase from format 1), a bounded number of them. */
 const Mentions = v.pipe(
+  // A record schema would read an array's indices as keys; a report's mentions are an object.
+  v.custom<Record<string, unknown>>((m) => typeof m === 'object' && m !== null && !Array.isArray(m), 'Invalid type: Expected an object of mention kinds'),
   v.record(v.pipe(Id, v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/)), v.boolean()),
   v.check((m) => Object.keys(m).length <= MAX_MENTION_KINDS, `at most ${MAX_MENTION_KINDS} mention kinds`),
 );

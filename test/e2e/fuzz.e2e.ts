@@ -75,6 +75,9 @@ const OWN_URL = 'http://own-page.invalid/__e2e/fuzz.html';
 const WHERE = ['title', 'lead', 'body', 'url', 'meta'] as const;
 
 const validSignal = fc.record({ id: str(200), label: str(300), where: fc.constantFrom(...WHERE), weight: num, text: str(300) });
+/** Kind ids as packs name them: slugs, and camelCase from format 1. */
+const MENTION_IDS = ['denial', 'embassy', 'ft-caveat', 'ftCaveat', 'nvidia-denial', 'no-evidence'] as const;
+
 const validReport = fc.record({
   storyId: fc.constant(PACK.id),
   score: num,
@@ -82,7 +85,8 @@ const validReport = fc.record({
   lang: str(40),
   title: str(2000),
   signals: fc.array(validSignal, { maxLength: 6 }),
-  mentions: fc.record({ denial: fc.boolean(), embassy: fc.boolean(), ftCaveat: fc.boolean() }),
+  // Mention kinds are the pack's own ids (format 2): any number up to the cap, each a boolean.
+  mentions: fc.dictionary(fc.constantFrom(...MENTION_IDS), fc.boolean(), { maxKeys: MENTION_IDS.length }),
   knownCoverageId: fc.option(str(200), { nil: null }),
   caution: fc.option(str(2000), { nil: null }),
 });
@@ -94,6 +98,8 @@ interface Field {
   path: (string | number)[];
   kind: Kind;
   max?: number;
+  /** May be left out: a report names only the mention kinds its pack checks for. */
+  optional?: true;
 }
 const DETECTED_FIELDS: Field[] = [
   { path: ['type'], kind: 'literal' },
@@ -106,9 +112,7 @@ const DETECTED_FIELDS: Field[] = [
   { path: ['report', 'title'], kind: 'string', max: 2000 },
   { path: ['report', 'signals'], kind: 'array', max: 200 },
   { path: ['report', 'mentions'], kind: 'object' },
-  { path: ['report', 'mentions', 'denial'], kind: 'boolean' },
-  { path: ['report', 'mentions', 'embassy'], kind: 'boolean' },
-  { path: ['report', 'mentions', 'ftCaveat'], kind: 'boolean' },
+  ...MENTION_IDS.map((id): Field => ({ path: ['report', 'mentions', id], kind: 'boolean', optional: true })),
   { path: ['report', 'knownCoverageId'], kind: 'nullable-string', max: 200 },
   { path: ['report', 'caution'], kind: 'nullable-string', max: 2000 },
   { path: ['report', 'signals', 0], kind: 'object' },
@@ -193,15 +197,16 @@ const mutatedDetected: fc.Arbitrary<Case> = fc
         return { kind: `detected/too-long ${f.path.join('.')}`, msg, expect: 'refused' };
       }
       case 'missing': {
-        const keyed = fields.filter((f) => typeof f.path[f.path.length - 1] === 'string');
+        const keyed = fields.filter((f) => typeof f.path[f.path.length - 1] === 'string' && !f.optional);
         const f = keyed[a % keyed.length]!;
         delete parentOf(msg, f.path)![f.path[f.path.length - 1]!];
         return { kind: `detected/missing ${f.path.join('.')}`, msg, expect: 'refused' };
       }
       case 'extra-keys': {
         // Unknown keys on any object level are ignored, whatever their names ("__proto__"
-        // included: JSON makes it an own key, as an attacker's JSON would).
-        const targets = [msg, msg['report'], (msg['report'] as Record<string, unknown>)['mentions']] as Record<string, unknown>[];
+        // included: JSON makes it an own key, as an attacker's JSON would). Not in `mentions`:
+        // its keys are the pack's kind ids, each value checked (wrong-type covers it).
+        const targets = [msg, msg['report']] as Record<string, unknown>[];
         const target = targets[b % targets.length]!;
         for (const [k, v] of Object.entries(extra)) {
           if (!Object.prototype.hasOwnProperty.call(target, k)) Object.defineProperty(target, k, { value: v, enumerable: true, writable: true, configurable: true });
@@ -211,7 +216,7 @@ const mutatedDetected: fc.Arbitrary<Case> = fc
       case 'proto-assisted': {
         // A required key is missing and offered through an own "__proto__" key instead: the
         // receiver must not read it through a prototype chain.
-        const keyed = fields.filter((f) => typeof f.path[f.path.length - 1] === 'string');
+        const keyed = fields.filter((f) => typeof f.path[f.path.length - 1] === 'string' && !f.optional);
         const f = keyed[a % keyed.length]!;
         const p = parentOf(msg, f.path)!;
         const k = f.path[f.path.length - 1]!;
