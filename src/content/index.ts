@@ -5,7 +5,7 @@ import { prefilter, readPrefilterInput } from '../detection/prefilter';
 import { ext, runtimeAlive } from '../platform/content-runtime';
 import { TEARDOWN_EVENT, watchNavigation } from './navigation';
 import { checkStep } from './page-steps';
-import { announceSettled } from './settled';
+import { announceCheck, announceDetect, announceSettled } from './settled';
 import { firstStageIndex } from './packs-in-force';
 
 type StoryPageModule = typeof import('./story-page');
@@ -39,6 +39,7 @@ function isHtmlTopDocument(): boolean {
 }
 
 async function check(): Promise<void> {
+  announceCheck();
   const url = location.href;
   let candidates: string[] = [];
   if (url !== lastUrl) {
@@ -59,6 +60,7 @@ async function check(): Promise<void> {
   if (step === 'leave') storyPage?.leave(url);
   if (step !== 'enter') return announceSettled();
   const page = (storyPage ??= (await import(/* @vite-ignore */ chrome.runtime.getURL(STORY_PAGE_MODULE))) as StoryPageModule);
+  announceDetect();
   await page.enter(url, candidates, lifetime.signal);
 }
 

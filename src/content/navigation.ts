@@ -2,11 +2,12 @@
 // same-document navigations (pushState included) to the content script's world too; `popstate`
 // and a watch on <title> cover browsers and sites where it does not fire.
 import { childController, observeUntil, onAbort } from './lifetime';
+import { announceWatchEnded } from './settled';
 
 export const TEARDOWN_EVENT = 'story-context:teardown';
 
 /** A page that navigates in a loop must not keep the detector busy: past this many changes in a minute the watch ends. */
-const MAX_CHANGES_PER_MINUTE = 50;
+export const MAX_CHANGES_PER_MINUTE = 50;
 
 /** Whether a <head> mutation touched the page's <title>. */
 export function touchesTitle(records: readonly MutationRecord[]): boolean {
@@ -23,7 +24,10 @@ export function watchNavigation(onChange: () => void, signal: AbortSignal, delay
   onAbort(watch.signal, () => clearTimeout(timer));
   const schedule = (): void => {
     fired += 1;
-    if (fired > MAX_CHANGES_PER_MINUTE && Date.now() - windowStart < 60_000) return watch.abort();
+    if (fired > MAX_CHANGES_PER_MINUTE && Date.now() - windowStart < 60_000) {
+      watch.abort();
+      return announceWatchEnded();
+    }
     clearTimeout(timer);
     timer = setTimeout(onChange, delayMs);
   };

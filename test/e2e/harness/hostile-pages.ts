@@ -294,6 +294,55 @@ export async function resetProbe(page: Page): Promise<void> {
   await page.evaluate(() => (window as ProbeWindow).__probe?.reset());
 }
 
+// ---- what the content script did ------------------------------------------------------------
+
+/** The e2e build's events for the content script's work (src/content/settled.ts). */
+const WORK_EVENTS = { checks: 'story-context:e2e-check', detections: 'story-context:e2e-detect', watchEnded: 'story-context:e2e-watch-ended' };
+
+/**
+ * What the content script has done in the page's current document: checks of the address
+ * started, detections run, times it settled (finished with an address), and whether the
+ * navigation watch gave up. Counts, not times: they do not depend on the machine's speed.
+ */
+export interface Work {
+  checks: number;
+  detections: number;
+  settled: number;
+  watchEnded: number;
+}
+
+/**
+ * From now on, every document `page` loads counts the content script's work events, from
+ * before the page's own scripts run (like `countSettled`, which counts `settled`). Call before `goto`.
+ */
+export async function countWork(page: Page): Promise<void> {
+  await page.evaluateOnNewDocument((events: typeof WORK_EVENTS) => {
+    let checks = 0;
+    let detections = 0;
+    let watchEnded = 0;
+    EventTarget.prototype.addEventListener.call(document, events.checks, () => (checks += 1));
+    EventTarget.prototype.addEventListener.call(document, events.detections, () => (detections += 1));
+    EventTarget.prototype.addEventListener.call(document, events.watchEnded, () => (watchEnded += 1));
+    Object.defineProperty(window, '__storyContextWork', { get: () => ({ checks, detections, watchEnded }) });
+  }, WORK_EVENTS);
+}
+
+type WorkWindow = Window & { __storyContextWork?: Omit<Work, 'settled'>; __storyContextSettled?: number };
+
+/** The counts so far (set up with `countWork` and `countSettled`). */
+export async function work(page: Page): Promise<Work> {
+  return page.evaluate(() => {
+    const w = window as WorkWindow;
+    const c = w.__storyContextWork;
+    return { checks: c?.checks ?? 0, detections: c?.detections ?? 0, settled: w.__storyContextSettled ?? 0, watchEnded: c?.watchEnded ?? 0 };
+  });
+}
+
+/** Waits until the navigation watch of the content script in `page` has given up. */
+export async function watchEnded(page: Page, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(() => ((window as WorkWindow).__storyContextWork?.watchEnded ?? 0) > 0, { timeout, polling: 50 });
+}
+
 /**
  * The page still works: its own timer keeps ticking (when it may run scripts) and nothing set
  * the `__pwned` marker that every payload in the fixtures aims for, or replaced the title.
