@@ -21,6 +21,7 @@ import {
 } from './page-cost';
 import { launchPlain, type PlainSession } from './plain-browsers';
 import { writeFloorExtension } from './floor-extension';
+import { hostilePages } from './hostile-pages';
 import { nonStoryChromium, nonStoryFirefox, VARIANTS, type ChromiumLoad, type FirefoxLoad, type LoadMode, type Triple, type TripleOptions, type Variant } from './non-story';
 import type { Browser } from 'puppeteer-core';
 import { passesPrefilter } from './site';
@@ -314,6 +315,8 @@ export async function runBench(ctx: BenchContext): Promise<number> {
   await plain?.close();
   await ext?.close();
   await site.server.close();
+  // The e2e suite's hostile pages, timed beside the control (hostile-pages.ts); minutes, so not in quick mode.
+  const hostile = quick ? null : await step('hostile pages, with the extension and with the control', () => hostilePages({ floorDir, browsers: only, progress }));
   if (failedLoads.length) notes.push(`${plural(failedLoads.length, 'page load', 'page loads')} failed and ${failedLoads.length === 1 ? 'is' : 'are'} left out: ${failedLoads.slice(0, 5).join('; ')}${failedLoads.length > 5 ? '; …' : ''}.`);
   // Refused requests that are neither the test server's nor on the harness's list of the
   // browsers' own: saved pages' resource hints (preconnect/prefetch are outside CSP) and browser
@@ -465,6 +468,12 @@ export async function runBench(ctx: BenchContext): Promise<number> {
       export: 'not measured: clicking export saves a file into the real Downloads folder, and the harness sets no download policy for Firefox',
     },
   };
+
+  if (hostile) {
+    rows.push(...hostile.rows);
+    notes.push(...hostile.notes);
+    summary['hostilePages'] = hostile.summary;
+  }
 
   info.loadAverage.end = currentLoad();
   const elapsedS = Math.round((Date.now() - t0 + ctx.buildMs) / 1000);
