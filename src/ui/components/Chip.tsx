@@ -1,10 +1,13 @@
 // A small labelled status badge. The label is real text (not colour alone), and an optional
 // prefix that only screen readers hear says what the chip is ("Status: denied").
+import type { ComponentChildren } from 'preact';
+
 export type ChipTone = 'neutral' | 'alleged' | 'denied' | 'unverified' | 'positive' | 'warning';
 
 export interface ChipProps {
   tone: ChipTone;
-  label: string;
+  /** Words in the UI language, or an element (pack text in its own <bdi>). */
+  label: ComponentChildren;
   /** Read before the label by screen readers only. */
   srPrefix?: string;
   testId?: string;

@@ -1,7 +1,7 @@
 // What is wrong with the page being read, when the pack has a caution for it: shown on the
 // first screen, and the header's "this page has a caution" moves focus here.
 import { Chip } from '../components/Chip';
-import { PACK_TEXT_LANG } from './language';
+import { PackText } from './PackText';
 import { type PageCaution } from './pack-views';
 import { useUi } from './ui-context';
 
@@ -22,7 +22,7 @@ export function CautionBox({ cautions }: { cautions: PageCaution[] }) {
               <Chip tone="warning" label={t(`sb_caution_${c.kind.replace(/-/g, '_')}`)} />{' '}
             </>
           ) : null}
-          <span lang={PACK_TEXT_LANG}>{c.text}</span>
+          <PackText>{c.text}</PackText>
         </p>
       ))}
     </div>

@@ -6,6 +6,7 @@ import { Chip } from '../components/Chip';
 import { Disclosure } from './Disclosure';
 import { responderParties, sharedClaimFacts } from './glance';
 import { PACK_TEXT_LANG } from './language';
+import { PackList, PackText } from './PackText';
 import { claimInput } from './save-inputs';
 import { SaveControl } from './SaveControl';
 import { SourceLine } from './SourceLine';
@@ -15,7 +16,7 @@ import { useUi } from './ui-context';
 function StatusChip({ pack, status }: { pack: StoryPack; status: string }) {
   const { t } = useUi();
   const def = pack.claimStatuses.find((s) => s.id === status);
-  return <Chip tone={def?.tone ?? 'neutral'} label={def?.label ?? status} srPrefix={t('sb_status_prefix')} />;
+  return <Chip tone={def?.tone ?? 'neutral'} label={<PackText>{def?.label ?? status}</PackText>} srPrefix={t('sb_status_prefix')} />;
 }
 
 function Attribution({ by, answered }: { by: string | null; answered: string[] | null }) {
@@ -24,12 +25,12 @@ function Attribution({ by, answered }: { by: string | null; answered: string[] |
     <>
       {by ? (
         <p class="small">
-          <span class="label">{t('sb_claim_by')}</span> <span lang={PACK_TEXT_LANG}>{by}</span>
+          <span class="label">{t('sb_claim_by')}</span> <PackText>{by}</PackText>
         </p>
       ) : null}
       {answered && answered.length > 0 ? (
         <p class="small">
-          <span class="label">{t('sb_claim_answered_by')}</span> <span lang={PACK_TEXT_LANG}>{answered.join('; ')}</span>
+          <span class="label">{t('sb_claim_answered_by')}</span> <PackList items={answered} />
         </p>
       ) : null}
     </>

@@ -6,7 +6,7 @@ import type { StoryPack } from '../../packs/schema';
 import { plural } from '../shared/plural';
 import { barSegments, coverageGlance } from './glance';
 import { languageName } from './language';
-import { mentionShareText } from './mention-words';
+import { MentionShareText } from './PackText';
 import { useUi } from './ui-context';
 
 const WIDTH = 300;
@@ -50,7 +50,9 @@ export function CoverageChart({ pack }: { pack: StoryPack }) {
         {glance.mentions.map((m) => (
           <li key={m.kind.id}>
             <Bar counts={[m.yes, m.of - m.yes]} classes={['seg-yes', 'seg-none']} />
-            <span class="small">{mentionShareText(t, m)}</span>
+            <span class="small">
+              <MentionShareText t={t} share={m} />
+            </span>
           </li>
         ))}
       </ul>

@@ -10,9 +10,9 @@ import { displayHost } from '../components/safe-url';
 import { ALL_COVERAGE, COVERAGE_SORTS, filteredCoverage, filterOptions, NO_WIRE, type CoverageFilter } from './coverage-view';
 import { Disclosure } from './Disclosure';
 import { mentionShares } from './glance';
-import { mentionShareText } from './mention-words';
 import { langAttribute, languageName, PACK_TEXT_LANG } from './language';
 import { coverageByEvent, flagView, isOpened } from './pack-views';
+import { MentionShareText, Message, PackText } from './PackText';
 import { sourceInput } from './save-inputs';
 import { SaveControl } from './SaveControl';
 import { useUi } from './ui-context';
@@ -32,7 +32,9 @@ function Counts({ pack }: { pack: StoryPack }) {
     <div class="counts" data-testid="coverage-counts">
       <ul class="plain-list">
         {mentionShares(pack).map((share) => (
-          <li key={share.kind.id}>{mentionShareText(t, share)}</li>
+          <li key={share.kind.id}>
+            <MentionShareText t={t} share={share} />
+          </li>
         ))}
       </ul>
       <p class="small muted">{t('sb_count_basis')}</p>
@@ -119,11 +121,11 @@ function CoverageEntry({ item, pack, opened, current, onOpen }: { item: Coverage
         </p>
       ) : null}
       <p class="meta small">
-        <span lang={PACK_TEXT_LANG}>{item.publisher}</span>
+        <PackText>{item.publisher}</PackText>
         {item.wireOrigin ? (
           <>
             {' · '}
-            {t('sb_wire', item.wireOrigin)}
+            <Message t={t} id="sb_wire" parts={[<PackText key="wire">{item.wireOrigin}</PackText>]} />
           </>
         ) : null}
         {' · '}

@@ -9,8 +9,8 @@ import { CautionBox } from './CautionBox';
 import { CoverageChart } from './CoverageChart';
 import { pageMentions, statusLines, topResponse, type StatusLine } from './glance';
 import { PACK_TEXT_LANG } from './language';
-import { listOf } from './mention-words';
 import { type PageCaution } from './pack-views';
+import { Message, PackList, PackText } from './PackText';
 import { articleInput } from './save-inputs';
 import { SaveControl } from './SaveControl';
 import { useUi } from './ui-context';
@@ -27,7 +27,7 @@ function StatusItem({ line }: { line: StatusLine }) {
   if (line.kind === 'not-verified') {
     return (
       <li class="status-line" data-testid="status-chip" data-tone="unverified">
-        <Chip tone="unverified" label={t('sb_glance_not_verified')} srPrefix={t('sb_status_prefix')} /> <span lang={PACK_TEXT_LANG}>{line.text}</span>
+        <Chip tone="unverified" label={t('sb_glance_not_verified')} srPrefix={t('sb_status_prefix')} /> <PackText>{line.text}</PackText>
       </li>
     );
   }
@@ -35,15 +35,18 @@ function StatusItem({ line }: { line: StatusLine }) {
   const count = line.claims < line.of ? plural(t, 'sb_glance_claims_of', line.of, String(line.claims), String(line.of)) : null;
   return (
     <li class="status-line" data-testid="status-chip" data-tone={line.tone}>
-      <span lang={PACK_TEXT_LANG}>
-        <Chip tone={tone} label={line.label} srPrefix={t('sb_status_prefix')} />
-      </span>
-      {line.by.length > 0 ? <span> {t('sb_glance_denied_by', listOf(t, line.by))}</span> : null}
+      <Chip tone={tone} label={<PackText>{line.label}</PackText>} srPrefix={t('sb_status_prefix')} />
+      {line.by.length > 0 ? (
+        <span data-testid="denied-by">
+          {' '}
+          <Message t={t} id="sb_glance_denied_by" parts={[<PackList key="by" items={line.by} />]} />
+        </span>
+      ) : null}
       {count ? <span class="muted"> ({count})</span> : null}
       {line.detail ? (
-        <span class="status-detail" lang={PACK_TEXT_LANG}>
+        <span class="status-detail">
           {' '}
-          {line.detail}
+          <PackText>{line.detail}</PackText>
         </span>
       ) : null}
     </li>
@@ -57,13 +60,13 @@ function TopResponse({ pack }: { pack: StoryPack }) {
   return (
     <figure class="glance-quote" data-testid="top-response">
       <blockquote lang={PACK_TEXT_LANG}>
-        <p lang={PACK_TEXT_LANG}>“{top.short}”</p>
+        <p>
+          <PackText>“{top.short}”</PackText>
+        </p>
       </blockquote>
       <figcaption class="small">
         <span aria-hidden="true">— </span>
-        <span lang={PACK_TEXT_LANG} data-testid="top-response-speaker">
-          {top.statement.speaker}
-        </span>
+        <PackText testId="top-response-speaker">{top.statement.speaker}</PackText>
         {' · '}
         {t(`sb_kind_${top.statement.kind}`)}
       </figcaption>
@@ -95,12 +98,19 @@ function ThisPageGlance({ ctx, pack, known, cautions }: GlanceSectionProps) {
             <span class="mark" aria-hidden="true">
               {yes ? '✓' : '✗'}
             </span>
-            <span lang={PACK_TEXT_LANG}>{yes ? kind.yes : kind.no}</span>
+            {/* The flex item is the span, so the lines keep the page's alignment. */}
+            <span>
+              <PackText>{yes ? kind.yes : kind.no}</PackText>
+            </span>
           </li>
         ))}
       </ul>
       <p class="basis muted">
-        {known ? `${t('sb_known_coverage', known.publisher)} ` : null}
+        {known ? (
+          <>
+            <Message t={t} id="sb_known_coverage" parts={[<PackText key="publisher">{known.publisher}</PackText>]} />{' '}
+          </>
+        ) : null}
         {t('sb_mentions_basis')}
       </p>
     </section>
@@ -118,8 +128,8 @@ export function GlanceSection(props: GlanceSectionProps) {
           <h2 id="sb-glance-claim-heading" class="sr-only">
             {t('sb_glance_claim_heading')}
           </h2>
-          <p class="claim-line" data-testid="glance-claim" lang={PACK_TEXT_LANG}>
-            {first.text}
+          <p class="claim-line" data-testid="glance-claim">
+            <PackText>{first.text}</PackText>
           </p>
         </section>
       ) : null}

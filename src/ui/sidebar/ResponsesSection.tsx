@@ -5,6 +5,7 @@ import { Chip, type ChipTone } from '../components/Chip';
 import { Disclosure } from './Disclosure';
 import { httpHref } from '../components/safe-url';
 import { langAttribute, languageName, PACK_TEXT_LANG } from './language';
+import { PackText } from './PackText';
 import { quoteInput } from './save-inputs';
 import { SaveControl } from './SaveControl';
 import { SourceLine } from './SourceLine';
@@ -26,11 +27,11 @@ function StatementView({ statement, pack }: { statement: Statement; pack: StoryP
           {statement.quoteContinued ? <p>{statement.quoteContinued}</p> : null}
         </blockquote>
         <figcaption class="small">
-          <span lang={PACK_TEXT_LANG}>{statement.speaker}</span>
+          <PackText>{statement.speaker}</PackText>
           <br />
-          {t('sb_said_to')} <span lang={PACK_TEXT_LANG}>{statement.addressee}</span>
+          {t('sb_said_to')} <PackText>{statement.addressee}</PackText>
           {' · '}
-          {statement.date ?? t('sb_date_not_shown')}
+          {statement.date ? <PackText>{statement.date}</PackText> : t('sb_date_not_shown')}
         </figcaption>
       </figure>
       {statement.translations.map((tr) => (

@@ -4,6 +4,7 @@ import type { StoryPack } from '../../packs/schema';
 import { ExternalLink } from '../components/ExternalLink';
 import { Disclosure } from './Disclosure';
 import { PACK_TEXT_LANG } from './language';
+import { Message, PackText } from './PackText';
 import { SourceLine } from './SourceLine';
 import { useUi } from './ui-context';
 
@@ -21,7 +22,7 @@ export function VerificationSection({ pack }: { pack: StoryPack }) {
         ))}
       </ul>
       <p class="first-report">
-        {t('sb_first_report', first.publisher, first.date ?? t('sb_date_not_shown'))}{' '}
+        <Message t={t} id="sb_first_report" parts={[<PackText key="publisher">{first.publisher}</PackText>, first.date ? <PackText key="date">{first.date}</PackText> : t('sb_date_not_shown')]} />{' '}
         <ExternalLink href={first.url} newTabHint={t('sb_new_tab')}>
           {t('sb_first_report_link')}
         </ExternalLink>

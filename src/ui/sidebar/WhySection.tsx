@@ -2,7 +2,7 @@
 // off for the site.
 import type { DetectionReport } from '../../protocol/messages';
 import { Disclosure } from './Disclosure';
-import { PACK_TEXT_LANG } from './language';
+import { PackText } from './PackText';
 import { SiteOffElsewhere, SiteToggle } from './SiteToggle';
 import { useUi } from './ui-context';
 
@@ -25,9 +25,7 @@ export function WhySection({ report, host, initiallyDisabled, onSetEnabled, onCo
           <ul class="signals">
             {report.signals.map((signal, i) => (
               <li key={`${signal.id}-${i}`}>
-                <span class="signal-label" lang={PACK_TEXT_LANG}>
-                  {signal.label}
-                </span>
+                <PackText class="signal-label">{signal.label}</PackText>
                 {' — '}
                 {t(`sb_where_${signal.where}`)}
                 {signal.text ? (

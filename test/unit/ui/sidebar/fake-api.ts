@@ -5,19 +5,22 @@ import englishMessages from '../../../../public/_locales/en/messages.json';
 import type { DetectionReport, SaveItemInput } from '../../../../src/protocol/messages';
 import type { Change, SavedItem, SidebarApi, Settings, TabContext, UndoToken, Visit } from '../../../../src/ui/sidebar/api';
 
-type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-const messages = englishMessages as Messages;
+export type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
-/** browser.i18n.getMessage's substitution rules, enough for our messages. */
-export function englishT(key: string, ...subs: string[]): string {
-  const entry = messages[key];
-  if (!entry) return key;
-  let text = entry.message;
-  for (const [name, ph] of Object.entries(entry.placeholders ?? {})) {
-    text = text.replace(new RegExp(`\\$${name}\\$`, 'gi'), ph.content);
-  }
-  return text.replace(/\$(\d)/g, (_, d: string) => subs[Number(d) - 1] ?? '');
+/** browser.i18n.getMessage over one locale's messages, with its substitution rules (enough for ours). */
+export function messagesT(messages: Messages) {
+  return (key: string, ...subs: string[]): string => {
+    const entry = messages[key];
+    if (!entry) return key;
+    let text = entry.message;
+    for (const [name, ph] of Object.entries(entry.placeholders ?? {})) {
+      text = text.replace(new RegExp(`\\$${name}\\$`, 'gi'), ph.content);
+    }
+    return text.replace(/\$(\d)/g, (_, d: string) => subs[Number(d) - 1] ?? '');
+  };
 }
+
+export const englishT = messagesT(englishMessages as Messages);
 
 export function report(overrides: Partial<DetectionReport> = {}): DetectionReport {
   return {
