@@ -1,15 +1,56 @@
 // The sidebar's first screen, as a reader sees it in a 900 px high window: the status in words,
 // a response quoted with its speaker, the coverage chart with its text, and what this page
 // mentions and leaves out, all without scrolling; every other section closed, one action away
-// (also by keyboard); at most three screens tall; axe-core clean in light and dark.
+// (also by keyboard); at most three screens tall; axe-core clean in light and dark. The first
+// screen, the height and axe are checked on a page of each bundled story; the second story's
+// first screen (four mention kinds, a status line with its note) is the taller of the two.
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { BROWSERS, launch, openSidebarFromTab, sidebarFrame, type BrowserName, type Session } from './harness/browsers';
-import { startServer, type TestServer } from './harness/server';
-import { seedPageHtml } from './harness/pages';
+import { startServer, stripResourceHints, type TestServer } from './harness/server';
+import { FIXTURES, seedPageHtml } from './harness/pages';
 import { axe } from './harness/sidebar-view';
 
 const SCREEN = 900;
+
+/** What a story page's first screen must say; each entry is matched in full (a RegExp where the text varies). */
+interface FirstScreen {
+  story: string;
+  path: string;
+  chips: Array<string | RegExp>;
+  quote: string;
+  speaker: string;
+  chartMention: RegExp;
+  mentions: string[];
+  leavesOut: string[];
+}
+
+const STORIES: FirstScreen[] = [
+  {
+    story: 'the Alibaba memo',
+    path: '/story.html',
+    chips: [/^Status: Not verified The FT said it could not independently verify the claims/, "Status: Denied by Alibaba Group and Embassy of the People's Republic of China in Washington"],
+    quote: '“The assertions and innuendos in the article are completely false.”— Alibaba Group (spokesperson) · Denial',
+    speaker: 'Alibaba Group (spokesperson)',
+    chartMention: /^Alibaba's denial: \d+ of \d+ outlets/,
+    // The seed article reports Alibaba's denial and the embassy's response, not the FT's caveat.
+    mentions: ["✓This page reports Alibaba's denial.", "✓This page reports the Chinese embassy's response."],
+    leavesOut: ['✗No mention found that the FT could not independently verify the claims.'],
+  },
+  {
+    story: 'the Nvidia H20 summons',
+    path: '/nvidia.html',
+    // Four mention kinds and a status line with its note: the taller first screen of the two.
+    chips: [/^Status: Unverified: no evidence published \(1 of 5 claims\) The CAC asked Nvidia to explain and document/, 'Status: Denied by Nvidia (4 of 5 claims)'],
+    quote: '“There are no backdoors,”— Jensen Huang, NVIDIA CEO · Denial',
+    speaker: 'Jensen Huang, NVIDIA CEO',
+    chartMention: /^Nvidia's denial: \d+ of \d+ outlets/,
+    // The AP copy reports the denial, the CAC's stated grounds and the missing evidence, not the state-media commentary.
+    mentions: ["✓This page reports Nvidia's denial.", "✓This page reports the CAC's stated grounds: US lawmakers' calls for tracking, and unnamed US AI experts.", '✓This page points out that no specifics, evidence or test results were published.'],
+    leavesOut: ['✗No mention found of state-media commentary.'],
+  },
+];
 
 interface Seen {
   testid: string;
@@ -31,11 +72,11 @@ async function seen(frame: Frame, testids: string[]): Promise<Seen[]> {
   }, testids);
 }
 
-async function storyPage(s: Session, server: TestServer, scheme: 'light' | 'dark'): Promise<{ page: Page; frame: Frame }> {
+async function storyPage(s: Session, server: TestServer, scheme: 'light' | 'dark', path = STORIES[0]!.path): Promise<{ page: Page; frame: Frame }> {
   const page = await s.browser.newPage();
   await page.setViewport({ width: 1400, height: SCREEN });
   if (s.name === 'chromium') await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-  await page.goto(server.url('/story.html'));
+  await page.goto(server.url(path));
   const frame = await sidebarFrame(s, page);
   // It opens by itself on the first story page of a session; later ones show the Context tab.
   await openSidebarFromTab(page);
@@ -56,7 +97,15 @@ function firstScreenTests(name: BrowserName, scheme: 'light' | 'dark', firefoxPr
     let s: Session;
     let server: TestServer;
     beforeAll(async () => {
-      server = await startServer({ '/story.html': { body: seedPageHtml('000_22b88a4c825870c9.txt') } });
+      server = await startServer({
+        '/story.html': { body: seedPageHtml('000_22b88a4c825870c9.txt') },
+        // The second story on a saved real article (AP copy); its own scripts and images stay off.
+        '/nvidia.html': {
+          file: join(FIXTURES, 'stories/nvidia-h20-backdoor/corpus/pages/pos/p01_lincolndailynews_ap.html'),
+          headers: { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" },
+          transform: stripResourceHints,
+        },
+      });
       s = await launch(name, { firefoxPrefs });
     });
     afterAll(async () => {
@@ -64,52 +113,55 @@ function firstScreenTests(name: BrowserName, scheme: 'light' | 'dark', firefoxPr
       await server?.close();
     });
 
-    it('shows the status chips, a response with its speaker, the chart with its words and what this page leaves out, above the fold', async () => {
-      const { page, frame } = await storyPage(s, server, scheme);
-      expect(await background(frame)).toBe(scheme === 'dark' ? DARK : LIGHT);
-      expect(await frame.evaluate(() => window.innerHeight)).toBe(SCREEN);
-      const items = await seen(frame, ['status-chip', 'top-response', 'top-response-speaker', 'coverage-chart', 'chart-languages', 'chart-mentions', 'this-page', 'page-mentions', 'page-leaves-out']);
-      const byId = (id: string) => items.filter((i) => i.testid === id);
-      for (const item of items) expect(item.bottom, `${item.testid} ends within the first ${SCREEN} px`).toBeLessThanOrEqual(SCREEN);
+    for (const story of STORIES) {
+      it(`shows the status chips, a response with its speaker, the chart with its words and what this page leaves out, above the fold (${story.story})`, async () => {
+        const { page, frame } = await storyPage(s, server, scheme, story.path);
+        expect(await background(frame)).toBe(scheme === 'dark' ? DARK : LIGHT);
+        expect(await frame.evaluate(() => window.innerHeight)).toBe(SCREEN);
+        const items = await seen(frame, ['status-chip', 'top-response', 'top-response-speaker', 'coverage-chart', 'chart-languages', 'chart-mentions', 'this-page', 'page-mentions', 'page-leaves-out']);
+        const byId = (id: string) => items.filter((i) => i.testid === id);
+        for (const item of items) expect(item.bottom, `${item.testid} ends within the first ${SCREEN} px`).toBeLessThanOrEqual(SCREEN);
 
-      const chips = byId('status-chip').map((c) => c.text);
-      expect(chips[0]).toMatch(/^Status: Not verified The FT said it could not independently verify the claims/);
-      expect(chips[1]).toBe("Status: Denied by Alibaba Group and Embassy of the People's Republic of China in Washington");
+        const chips = byId('status-chip').map((c) => c.text);
+        expect(chips).toHaveLength(story.chips.length);
+        story.chips.forEach((chip, i) => (typeof chip === 'string' ? expect(chips[i]).toBe(chip) : expect(chips[i]).toMatch(chip)));
 
-      expect(byId('top-response')[0]!.text).toBe('“The assertions and innuendos in the article are completely false.”— Alibaba Group (spokesperson) · Denial');
-      expect(byId('top-response-speaker')[0]!.text).toBe('Alibaba Group (spokesperson)');
+        expect(byId('top-response')[0]!.text).toBe(story.quote);
+        expect(byId('top-response-speaker')[0]!.text).toBe(story.speaker);
 
-      // The chart's drawings are hidden from screen readers; its text says the same in words.
-      const chart = await frame.$eval('[data-testid=coverage-chart]', (fig) => ({
-        svgs: fig.querySelectorAll('svg').length,
-        hidden: [...fig.querySelectorAll('svg')].every((svg) => svg.getAttribute('aria-hidden') === 'true'),
-        name: document.getElementById(fig.getAttribute('aria-labelledby') ?? '')?.textContent ?? '',
-        drawn: [...fig.querySelectorAll('svg rect')].filter((r) => Number(r.getAttribute('width')) > 0).length,
-      }));
-      expect(chart.svgs).toBeGreaterThanOrEqual(2);
-      expect(chart.hidden).toBe(true);
-      expect(chart.drawn).toBeGreaterThan(chart.svgs);
-      expect(chart.name).toMatch(/^\d+ linked articles, by language$/);
-      expect(byId('chart-languages')[0]!.text).toMatch(/^English \d+/);
-      expect(byId('chart-mentions')[0]!.text).toMatch(/^Alibaba's denial: \d+ of \d+ outlets/);
+        // The chart's drawings are hidden from screen readers; its text says the same in words.
+        const chart = await frame.$eval('[data-testid=coverage-chart]', (fig) => ({
+          svgs: fig.querySelectorAll('svg').length,
+          hidden: [...fig.querySelectorAll('svg')].every((svg) => svg.getAttribute('aria-hidden') === 'true'),
+          name: document.getElementById(fig.getAttribute('aria-labelledby') ?? '')?.textContent ?? '',
+          drawn: [...fig.querySelectorAll('svg rect')].filter((r) => Number(r.getAttribute('width')) > 0).length,
+        }));
+        expect(chart.svgs).toBeGreaterThanOrEqual(2);
+        expect(chart.hidden).toBe(true);
+        expect(chart.drawn).toBeGreaterThan(chart.svgs);
+        expect(chart.name).toMatch(/^\d+ linked articles, by language$/);
+        expect(byId('chart-languages')[0]!.text).toMatch(/^English \d+/);
+        expect(byId('chart-mentions')[0]!.text).toMatch(story.chartMention);
 
-      // The seed article reports Alibaba's denial and the embassy's response, not the FT's caveat.
-      expect(byId('page-mentions').map((m) => m.text)).toEqual(["✓This page reports Alibaba's denial.", "✓This page reports the Chinese embassy's response."]);
-      expect(byId('page-leaves-out').map((m) => m.text)).toEqual(['✗No mention found that the FT could not independently verify the claims.']);
-      await page.close();
-    });
+        expect(byId('page-mentions').map((m) => m.text)).toEqual(story.mentions);
+        expect(byId('page-leaves-out').map((m) => m.text)).toEqual(story.leavesOut);
+        await page.close();
+      });
+    }
 
-    it('is at most three screens tall with every section closed', async () => {
-      const { page, frame } = await storyPage(s, server, scheme);
-      const layout = await frame.evaluate(() => ({
-        height: document.documentElement.scrollHeight,
-        sections: [...document.querySelectorAll('details.disclosure')].map((d) => (d as HTMLDetailsElement).open),
-      }));
-      expect(layout.sections.length).toBeGreaterThanOrEqual(7);
-      expect(layout.sections.every((open) => !open)).toBe(true);
-      expect(layout.height).toBeLessThanOrEqual(3 * SCREEN);
-      await page.close();
-    });
+    for (const story of STORIES) {
+      it(`is at most three screens tall with every section closed (${story.story})`, async () => {
+        const { page, frame } = await storyPage(s, server, scheme, story.path);
+        const layout = await frame.evaluate(() => ({
+          height: document.documentElement.scrollHeight,
+          sections: [...document.querySelectorAll('details.disclosure')].map((d) => (d as HTMLDetailsElement).open),
+        }));
+        expect(layout.sections.length).toBeGreaterThanOrEqual(7);
+        expect(layout.sections.every((open) => !open)).toBe(true);
+        expect(layout.height).toBeLessThanOrEqual(3 * SCREEN);
+        await page.close();
+      });
+    }
 
     it('opens a section from the keyboard: Tab reaches it, Enter and Space open it', async () => {
       const { page, frame } = await storyPage(s, server, scheme);
@@ -133,16 +185,18 @@ function firstScreenTests(name: BrowserName, scheme: 'light' | 'dark', firefoxPr
       await page.close();
     });
 
-    it('has no axe-core violations, with the sections closed and with all of them open', async () => {
-      const { page, frame } = await storyPage(s, server, scheme);
-      expect(await background(frame)).toBe(scheme === 'dark' ? DARK : LIGHT);
-      expect(await axe(frame)).toEqual([]);
-      await frame.evaluate(() => {
-        for (const d of document.querySelectorAll('details')) (d as HTMLDetailsElement).open = true;
+    for (const story of STORIES) {
+      it(`has no axe-core violations, with the sections closed and with all of them open (${story.story})`, async () => {
+        const { page, frame } = await storyPage(s, server, scheme, story.path);
+        expect(await background(frame)).toBe(scheme === 'dark' ? DARK : LIGHT);
+        expect(await axe(frame)).toEqual([]);
+        await frame.evaluate(() => {
+          for (const d of document.querySelectorAll('details')) (d as HTMLDetailsElement).open = true;
+        });
+        expect(await axe(frame)).toEqual([]);
+        await page.close();
       });
-      expect(await axe(frame)).toEqual([]);
-      await page.close();
-    });
+    }
   });
 }
 
