@@ -346,11 +346,19 @@ export async function watchEnded(page: Page, timeout = 15_000): Promise<void> {
 /**
  * The page still works: its own timer keeps ticking (when it may run scripts) and nothing set
  * the `__pwned` marker that every payload in the fixtures aims for, or replaced the title.
+ * Ticking means one more tick, whenever it comes: a busy machine delays it, a frozen page never
+ * gets there (10 s).
  */
 export async function pageHealth(page: Page, waitMs = 400): Promise<{ ticking: boolean | null; pwned: unknown; title: string; errors: string[] }> {
   const before = await probe(page);
+  // Time for a payload on a timer, or behind an event, to go off: nothing marks that none will.
   await sleep(waitMs);
-  const after = await probe(page);
+  let after = await probe(page);
+  const deadline = Date.now() + 10_000;
+  while (before && after && after.ticks <= before.ticks && Date.now() < deadline) {
+    await sleep(50);
+    after = await probe(page);
+  }
   const rest = await page.evaluate(() => {
     let title = '';
     try {
