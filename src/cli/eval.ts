@@ -23,6 +23,7 @@ import { pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { bundledPacks } from '../packs/bundled';
 import { prefilterIndex } from '../packs/prefilter-index';
+import { candidatePacks } from '../detection/candidates';
 import { detectStory } from '../detection/detect';
 import { prefilter, readPrefilterInput } from '../detection/prefilter';
 import { extractPage } from '../detection/extract';
@@ -116,11 +117,14 @@ for (const item of pages) {
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '';
   const url = /^https?:\/\//.test(canonical) ? canonical : pathToFileURL(resolve(item.path)).href;
   const served = item.shell === undefined ? document : parseHTML(item.shell).document;
-  const kept = prefilter(readPrefilterInput(served, url), prefilterIndex).length > 0;
-  let result = detectStory(document, url, bundledPacks);
+  const candidates = prefilter(readPrefilterInput(served, url), prefilterIndex);
+  const kept = candidates.length > 0;
+  // Scored as the content script scores it: against the packs the first stage named.
+  const packs = candidatePacks(bundledPacks, candidates);
+  let result = detectStory(document, url, packs);
   if (item.shell !== undefined) {
     // What the content script sees at document_end decides, unless the watch waits for more.
-    const first = detectStory(served, url, bundledPacks);
+    const first = detectStory(served, url, packs);
     if (first.storyId !== null) result = first;
     else if (!awaitsText(first)) {
       result = first;

@@ -1,9 +1,11 @@
 // Loaded only on pages that passed the prefilter: full detection, the report to the
 // background, and the sidebar host. Each address shown is a mounted page with a signal of its
 // own (its host, its wait for late text), under the content script's signal from index.ts.
+import { candidatePacks } from '../detection/candidates';
 import { detectStory } from '../detection/detect';
 import { awaitsText } from '../detection/late-text';
 import type { DetectionResult } from '../detection/types';
+import type { StoryPack } from '../packs/schema';
 import { BackgroundToContent, parse, type DetectionReport } from '../protocol/messages';
 import { readReply, type ContentPing } from '../protocol/replies';
 import { ext, runtimeAlive } from '../platform/content-runtime';
@@ -84,7 +86,7 @@ async function siteDisabled(): Promise<boolean> {
  * Detects the page at `url` and shows or leaves it. `signal` is the content script's: when it
  * aborts, everything this module set up goes with it.
  */
-export async function enter(url: string, _candidates: string[], signal: AbortSignal): Promise<void> {
+export async function enter(url: string, candidates: readonly string[], signal: AbortSignal): Promise<void> {
   if (signal.aborted || !runtimeAlive()) return;
   listen(signal);
   textWatch?.abort();
@@ -93,7 +95,8 @@ export async function enter(url: string, _candidates: string[], signal: AbortSig
     return announceSettled();
   }
   if (signal.aborted) return;
-  const result = detectStory(document, url, await detectionPacks());
+  const packs = candidatePacks(await detectionPacks(), candidates);
+  const result = detectStory(document, url, packs);
   if (signal.aborted) return;
   const step = detectedStep(url, result.storyId, awaitsText(result));
   if (step === 'show') {
@@ -102,16 +105,16 @@ export async function enter(url: string, _candidates: string[], signal: AbortSig
   }
   leave(url);
   // The article may still be on its way (client-rendered sites): judge it when it arrives.
-  if (step === 'watch') watchForText(url, signal);
+  if (step === 'watch') watchForText(url, packs, signal);
   else announceSettled();
 }
 
-function watchForText(url: string, signal: AbortSignal): void {
+function watchForText(url: string, packs: readonly StoryPack[], signal: AbortSignal): void {
   textWatch = childController(pageSignal(signal));
   watchLateText(
     async () => {
       if (location.href !== url || !runtimeAlive()) return true;
-      const result = detectStory(document, url, await detectionPacks());
+      const result = detectStory(document, url, packs);
       if (result.storyId) {
         await show(url, result, signal);
         return true;

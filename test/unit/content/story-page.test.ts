@@ -114,6 +114,13 @@ describe('a story page', () => {
     expect(ask({ type: 'bg/ping' })).toEqual({ showing: false });
   });
 
+  it('is scored only against the packs the first stage named: named for another story, it gets nothing', async () => {
+    showPage(STORY_URL, 'White House memo links Alibaba to Chinese military', STORY);
+    await storyPage.enter(STORY_URL, ['nvidia-h20-backdoor'], life.signal);
+    expect(sent.filter((m) => m.type === 'content/detected')).toEqual([]);
+    expect(hostPresent()).toBe(false);
+  });
+
   it('keeps one host when the background asks for a new look', async () => {
     showPage(STORY_URL, 'White House memo links Alibaba to Chinese military', STORY);
     await storyPage.enter(STORY_URL, ['alibaba-pla-memo'], life.signal);
