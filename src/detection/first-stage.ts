@@ -27,7 +27,12 @@ interface Term {
   stem?: boolean[];
 }
 
-const STEM_KEY = 2;
+/**
+ * How many leading characters key a stem term. With two, the stems of many stories share keys
+ * with common words ("ab…": "about", "above"), and each such page word is tried against all of
+ * them; four keep a page word's lookups to the stems that could match it.
+ */
+const STEM_KEY = 4;
 
 export interface FirstStage {
   t2s: CharMap;

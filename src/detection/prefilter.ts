@@ -57,9 +57,13 @@ function readFields(doc: Document, url: string, meta: string[]): PrefilterInput 
   }
   // Some pages name their story only in the article: a head with a generic title and no
   // description. The opening paragraphs say what the page is about; a live collection's
-  // first items cost no walk over the rest of the body.
+  // first items cost no walk over the rest of the body (its length would: it counts them all).
   const paragraphs = doc.getElementsByTagName('p');
-  for (let i = 0; i < Math.min(LEAD_PARAGRAPHS, paragraphs.length); i++) meta.push((paragraphs[i]!.textContent ?? '').slice(0, 400));
+  for (let i = 0; i < LEAD_PARAGRAPHS; i++) {
+    const p = paragraphs[i];
+    if (!p) break;
+    meta.push((p.textContent ?? '').slice(0, 400));
+  }
   const title = scope.getElementsByTagName('title')[0]?.textContent ?? '';
   return { url, title: title.slice(0, 1000), meta };
 }
