@@ -41,6 +41,7 @@ import { fmtBytes, fmtKiB, fmtMs, markdownTable, msRow, status, TARGETS, textTab
 import { keystrokePlan, savedLibrary } from './saved-items';
 import { startSite, REAL_PAGE_POLICY, type BenchPage } from './site';
 import { median, round, summarize, type Summary } from './stats';
+import { runScale, scaleTableRows } from './scale';
 
 export interface BenchContext {
   root: string;
@@ -335,6 +336,11 @@ export async function runBench(ctx: BenchContext): Promise<number> {
   );
 
 
+  // ---- scale: 1, 10 and 100 packs, in node (src/cli/bench-scale.ts) ----
+  const scaleCounts = quick ? [1, 100] : [1, 10, 100];
+  const scale = await step(`scale: ${scaleCounts.join(', ')} packs (node)`, async () => runScale(scaleCounts, quick ? 3 : 7));
+  if (scale) notes.push(`Scale: synthetic sets of ${scaleCounts.join(', ')} packs (the bundled packs, then copies whose every term gets a prefix of its own), measured in node with linkedom documents as process CPU time: the first stage's matching (the page's fields read beforehand; the browser's DOM reads them, see the non-story rows) on the ${scale.rows[0]?.realPages ?? 0} saved real pages, detection on both stories' labelled story pages and near misses. ${scale.growth.join('. ')}.`);
+
   // ---- summaries and targets ----
   const targets: TargetResult[] = [];
   const rows: Row[] = [];
@@ -439,6 +445,10 @@ export async function runBench(ctx: BenchContext): Promise<number> {
       rows.push(msRow(`Popup: search keystroke until the new count is drawn${missed ? ` (${plural(missed, 'keystroke', 'keystrokes')} showed no change)` : ''}`, name, summarize(ok), { limit: TARGETS.searchKeystrokeMs, targets, id: `search-${id}` }));
     }
   };
+  if (scale) {
+    rows.push(...scaleTableRows(scale.rows, targets));
+    summary['scale'] = scale;
+  }
   popupRows('Chromium', result.chromium);
   if (result.chromium.exportClickMs) rows.push(msRow('Popup: export JSON button until the status line reports it', 'Chromium', summarize(result.chromium.exportClickMs)));
   if (result.chromium.exportMessageMs) rows.push(msRow('  items/export message alone', 'Chromium', summarize(result.chromium.exportMessageMs)));
