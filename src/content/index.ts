@@ -3,7 +3,8 @@
 // page that passes loads the detector and the sidebar host (./story-page, a separate chunk).
 import { prefilter, readPrefilterInput } from '../detection/prefilter';
 import { ext, runtimeAlive } from '../platform/content-runtime';
-import { TEARDOWN_EVENT, watchNavigation } from './navigation';
+import { sidebarShown, TEARDOWN_EVENT } from './copies';
+import { watchNavigation } from './navigation';
 import { checkStep } from './page-steps';
 import { announceCheck, announceDetect, announceSettled } from './settled';
 import { firstStageIndex } from './packs-in-force';
@@ -59,6 +60,8 @@ async function check(): Promise<void> {
   if (step === 'orphan') return teardown();
   if (step === 'leave') storyPage?.leave(url);
   if (step !== 'enter') return announceSettled();
+  // From the first story page on, this copy may have a sidebar to take down when a newer one comes.
+  if (!storyPage) document.addEventListener(TEARDOWN_EVENT, onTeardownCue, { signal: lifetime.signal });
   const page = (storyPage ??= (await import(/* @vite-ignore */ chrome.runtime.getURL(STORY_PAGE_MODULE))) as StoryPageModule);
   announceDetect();
   await page.enter(url, candidates, lifetime.signal);
@@ -93,8 +96,7 @@ function start(): void {
   // An older copy of this script (the extension was reloaded or updated) removes its own UI
   // when it hears this; then this copy takes over. The page can send the same event, so it is
   // only a cue: a copy goes only when its own runtime is gone, which no page can fake.
-  document.dispatchEvent(new CustomEvent(TEARDOWN_EVENT));
-  document.addEventListener(TEARDOWN_EVENT, onTeardownCue, { signal: lifetime.signal });
+  if (sidebarShown(document)) document.dispatchEvent(new CustomEvent(TEARDOWN_EVENT));
   watchNavigation(() => void check(), lifetime.signal);
   void check().finally(reportIfAsked);
 }

@@ -4,8 +4,6 @@
 import { childController, observeUntil, onAbort } from './lifetime';
 import { announceWatchEnded } from './settled';
 
-export const TEARDOWN_EVENT = 'story-context:teardown';
-
 /** A page that navigates in a loop must not keep the detector busy: past this many changes in a minute the watch ends. */
 export const MAX_CHANGES_PER_MINUTE = 50;
 

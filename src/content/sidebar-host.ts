@@ -3,11 +3,12 @@
 // small "Context" tab that reopens it. No page text ever goes into this DOM.
 
 import { FRAME_HELLO } from '../protocol/messages';
+import { HOST_ATTRIBUTE } from './copies';
 import { childController, observeUntil, onAbort } from './lifetime';
 
 export type SidebarState = 'open' | 'collapsed';
 
-export const HOST_ATTRIBUTE = 'data-story-context';
+export { HOST_ATTRIBUTE };
 const WIDTH_PX = 380;
 const NARROW_PX = 900;
 /** A sidebar frame that has not said it runs by then never will (a sandboxed page blocks its scripts). */
