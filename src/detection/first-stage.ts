@@ -5,46 +5,39 @@
  * anywhere), without compiling or running a regular expression.
  */
 import { pairsToMap, type CharMap } from './fold';
-import type { PrefilterIndex } from './types';
+import type { PrefilterIndex, PrefilterPackEntry } from './types';
 
 /** The scripts whose terms match anywhere in the text (no spaces between words; Arabic clitics attach). */
 const UNSPACED = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0600-\u06ff]/;
 
-/**
- * Every pack's terms as lookups rather than one pattern per pack: a word-by-word check needs no
- * regular expression compiled per page. (A pattern of 55 alternatives is compiled in every
- * renderer that runs the script, then run interpreted at every position of the text: 1 to 5 ms
- * in a fresh tab, most of this script's cost.) The lookups are shared by all packs, so a page
- * word costs the same few map lookups however many stories there are; a term is split into its
- * words only when its first word is met.
- */
-interface Term {
-  pack: number;
-  raw: string;
-  /** The words, a stem without its `*`; filled in on first use. */
-  words?: string[];
-  /** Which words are stems: any continuation matches ("militar*" matches "militars"). */
-  stem?: boolean[];
-}
+/** A stem word is looked up by its first characters, this many (shorter stems are tried at every word). */
+const STEM_KEY = 4;
 
 /**
- * How many leading characters key a stem term. With two, the stems of many stories share keys
- * with common words ("ab…": "about", "above"), and each such page word is tried against all of
- * them; four keep a page word's lookups to the stems that could match it.
+ * The page's words are filed, not the packs' terms: a page's URL, title, metadata and opening
+ * paragraphs are a few hundred words, while a hundred packs have thousands of terms, and a fresh
+ * tab would file them all before its one check (with a hundred packs that took longer than the
+ * check itself). Each term is then one lookup of its first word among the page's, and split
+ * into its words only when that word is there.
  */
-const STEM_KEY = 4;
+interface PageWords {
+  words: string[];
+  /** Positions of each word. */
+  at: Map<string, number[]>;
+  /** Positions of the words of at least STEM_KEY characters, by their first STEM_KEY. */
+  byStart: Map<string, number[]>;
+}
 
 export interface FirstStage {
   t2s: CharMap;
   ids: string[];
-  /** Terms by their first word, when it is not a stem. */
-  byFirst: Map<string, Term[]>;
-  /** Terms whose first word is a stem, by the stem's first STEM_KEY characters. */
-  byStemKey: Map<string, Term[]>;
-  /** Terms whose first word is a stem shorter than STEM_KEY: tried at every word. */
-  shortStems: Term[];
-  /** CJK and Arabic terms, matched as substrings of the folded text, by their first character. */
-  unspaced: Map<string, Term[]>;
+  packs: readonly PrefilterPackEntry[];
+  /** Which of each pack's terms are in a script written without spaces; worked out on first need. */
+  unspaced: (boolean[] | undefined)[];
+}
+
+export function compileFirstStage(index: PrefilterIndex): FirstStage {
+  return { t2s: pairsToMap(index.t2s), ids: index.packs.map((p) => p.id), packs: index.packs, unspaced: [] };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -53,65 +46,65 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export function compileFirstStage(index: PrefilterIndex): FirstStage {
-  const stage: FirstStage = { t2s: pairsToMap(index.t2s), ids: index.packs.map((p) => p.id), byFirst: new Map(), byStemKey: new Map(), shortStems: [], unspaced: new Map() };
-  index.packs.forEach((p, pack) => {
-    for (const raw of p.terms) {
-      const t: Term = { pack, raw };
-      if (UNSPACED.test(raw)) {
-        push(stage.unspaced, raw[0]!, t);
-        continue;
-      }
-      const space = raw.indexOf(' ');
-      const first = space < 0 ? raw : raw.slice(0, space);
-      if (!first.endsWith('*')) push(stage.byFirst, first, t);
-      else if (first.length > STEM_KEY) push(stage.byStemKey, first.slice(0, STEM_KEY), t);
-      else stage.shortStems.push(t);
-    }
-  });
-  return stage;
+function fileWords(text: string): PageWords {
+  const words = text.split(' ');
+  const at = new Map<string, number[]>();
+  const byStart = new Map<string, number[]>();
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === '') continue;
+    push(at, w, i);
+    if (w.length >= STEM_KEY) push(byStart, w.slice(0, STEM_KEY), i);
+  }
+  return { words, at, byStart };
 }
 
 /** Whether the term's words follow one another in `words` from position `at`. */
-function termAt(t: Term, words: readonly string[], at: number): boolean {
-  if (!t.words) {
-    const raw = t.raw.split(' ');
-    t.words = raw.map((w) => (w.endsWith('*') ? w.slice(0, -1) : w));
-    t.stem = raw.map((w) => w.endsWith('*'));
-  }
-  if (at + t.words.length > words.length) return false;
-  for (let k = 0; k < t.words.length; k++) {
+function termAt(raw: string, words: readonly string[], at: number): boolean {
+  const parts = raw.split(' ');
+  if (at + parts.length > words.length) return false;
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k]!;
     const w = words[at + k]!;
-    if (t.stem![k] ? !w.startsWith(t.words[k]!) : w !== t.words[k]) return false;
+    if (part.endsWith('*') ? !w.startsWith(part.slice(0, -1)) : w !== part) return false;
   }
   return true;
 }
 
-function collect(list: readonly Term[] | undefined, words: readonly string[], at: number, found: Set<number>): void {
-  if (list) for (const t of list) if (!found.has(t.pack) && termAt(t, words, at)) found.add(t.pack);
+/** Whether a spaced term (words matched whole, `*` stems) is in the page. */
+function hasTerm(raw: string, page: PageWords): boolean {
+  const space = raw.indexOf(' ');
+  const first = space < 0 ? raw : raw.slice(0, space);
+  const stem = first.endsWith('*');
+  if (!stem) {
+    // A one-word term is its own first word: found is found.
+    const at = page.at.get(first);
+    return at !== undefined && (space < 0 || at.some((i) => termAt(raw, page.words, i)));
+  }
+  if (first.length > STEM_KEY) return page.byStart.get(first.slice(0, STEM_KEY))?.some((i) => termAt(raw, page.words, i)) ?? false;
+  return page.words.some((w, i) => w !== '' && termAt(raw, page.words, i));
 }
 
 /**
  * Ids of the packs whose terms appear in `text`: page text folded like the terms, words
- * separated by single spaces. `ascii` says the text is all ASCII, so no CJK or Arabic term
- * can be in it.
+ * separated by single spaces. `ascii` says the text is all ASCII.
  */
 export function matchingPacks(stage: FirstStage, text: string, ascii: boolean): string[] {
-  const found = new Set<number>();
-  const words = text.split(' ');
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (w === '') continue;
-    collect(stage.byFirst.get(w), words, i, found);
-    collect(stage.byStemKey.get(w.slice(0, STEM_KEY)), words, i, found);
-    collect(stage.shortStems, words, i, found);
-  }
-  // An ASCII text holds none of these scripts.
-  if (!ascii && stage.unspaced.size > 0) {
-    for (let i = 0; i < text.length; i++) {
-      const list = stage.unspaced.get(text[i]!);
-      if (list) for (const t of list) if (!found.has(t.pack) && text.startsWith(t.raw, i)) found.add(t.pack);
+  const page = fileWords(text);
+  // Only a text in those scripts can hold a CJK or Arabic term; in any other, such a term is
+  // simply words no page word equals, and the terms need no sorting out.
+  const anywhere = !ascii && UNSPACED.test(text);
+  const ids: string[] = [];
+  stage.packs.forEach((p, pack) => {
+    let unspaced = anywhere ? stage.unspaced[pack] : undefined;
+    if (anywhere && !unspaced) stage.unspaced[pack] = unspaced = p.terms.map((t) => UNSPACED.test(t));
+    for (let k = 0; k < p.terms.length; k++) {
+      const raw = p.terms[k]!;
+      if (unspaced?.[k] ? text.includes(raw) : hasTerm(raw, page)) {
+        ids.push(stage.ids[pack]!);
+        return;
+      }
     }
-  }
-  return stage.ids.filter((_, i) => found.has(i));
+  });
+  return ids;
 }

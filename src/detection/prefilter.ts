@@ -30,25 +30,30 @@ export function readPrefilterInput(doc: Document, url: string): PrefilterInput {
   }
 }
 
+/**
+ * One selector for the metadata the prefilter reads: the browser then makes script objects for
+ * those elements only. (Walking every <meta> and <script> of the head made one for each, and
+ * in a tab where the content script has never run, each first object of a kind costs: about
+ * 1 ms of the script's 3 on the benchmark's real pages.)
+ */
+const META_SELECTOR = [...[...META_KEYS].flatMap((k) => [`meta[name="${k}" i]`, `meta[property="${k}" i]`]), 'script[type="application/ld+json" i]'].join(',');
+
 function readFields(doc: Document, url: string, meta: string[]): PrefilterInput {
   // Metadata lives in <head>; searching the whole document costs ten times more on heavy pages.
-  // getElementsByTagName rather than selectors: no selector to parse, and it stops early.
   const scope: Element | Document = doc.head ?? doc;
   let hasHeadline = false;
-  for (const el of Array.from(scope.getElementsByTagName('meta'))) {
+  for (const el of Array.from(scope.querySelectorAll(META_SELECTOR))) {
+    if (el.localName === 'script') {
+      const m = HEADLINE.exec(el.textContent ?? '');
+      if (m) {
+        meta.push(m[1]!);
+        hasHeadline = true;
+      }
+      continue;
+    }
+    meta.push((el.getAttribute('content') ?? '').slice(0, 1000));
     const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? '').toLowerCase();
-    if (META_KEYS.has(key)) {
-      meta.push((el.getAttribute('content') ?? '').slice(0, 1000));
-      if (key.endsWith('title')) hasHeadline = true;
-    }
-  }
-  for (const script of Array.from(scope.getElementsByTagName('script'))) {
-    if ((script.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
-    const m = HEADLINE.exec(script.textContent ?? '');
-    if (m) {
-      meta.push(m[1]!);
-      hasHeadline = true;
-    }
+    if (key.endsWith('title')) hasHeadline = true;
   }
   // The first h1 only when the head names no headline: finding it walks the body.
   if (!hasHeadline) {
@@ -64,8 +69,8 @@ function readFields(doc: Document, url: string, meta: string[]): PrefilterInput 
     if (!p) break;
     meta.push((p.textContent ?? '').slice(0, 400));
   }
-  const title = scope.getElementsByTagName('title')[0]?.textContent ?? '';
-  return { url, title: title.slice(0, 1000), meta };
+  // The document's title needs no element object, unlike its <title> element.
+  return { url, title: (doc.title ?? '').slice(0, 1000), meta };
 }
 
 /**
