@@ -15,6 +15,7 @@ export const HOST_ATTRIBUTE = 'data-story-context';
  * element too: then the cue goes out for nothing, which is harmless.
  */
 export function sidebarShown(doc: Document): boolean {
-  for (const el of Array.from(doc.documentElement.children)) if (el.hasAttribute(HOST_ATTRIBUTE)) return true;
+  // A page may have taken its root element away: then nothing is shown either.
+  for (const el of Array.from(doc.documentElement?.children ?? [])) if (el.hasAttribute(HOST_ATTRIBUTE)) return true;
   return false;
 }

@@ -8,7 +8,6 @@ import { childController, observeUntil, onAbort } from './lifetime';
 
 export type SidebarState = 'open' | 'collapsed';
 
-export { HOST_ATTRIBUTE };
 const WIDTH_PX = 380;
 const NARROW_PX = 900;
 /** A sidebar frame that has not said it runs by then never will (a sandboxed page blocks its scripts). */

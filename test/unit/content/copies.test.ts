@@ -20,4 +20,13 @@ describe('whether an older copy of the content script has a sidebar to take down
     document.body.append(inner);
     expect(sidebarShown(document)).toBe(false);
   });
+  it('is no, without throwing, on a page that removed its root element', () => {
+    const root = document.documentElement;
+    document.removeChild(root);
+    try {
+      expect(sidebarShown(document)).toBe(false);
+    } finally {
+      document.appendChild(root);
+    }
+  });
 });

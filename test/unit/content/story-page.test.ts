@@ -3,7 +3,7 @@
 // other pages, follow a single-page site from page to page, wait for late text, and take
 // everything down through the content script's signal.
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HOST_ATTRIBUTE } from '../../../src/content/sidebar-host';
+import { HOST_ATTRIBUTE } from '../../../src/content/copies';
 import { buildPage } from '../detection/helpers';
 
 // The e2e build's settled event (the unit build leaves it out): counted here instead.
