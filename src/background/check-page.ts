@@ -6,6 +6,7 @@
 import { browser } from '../platform/browser';
 import type { CheckPageResult } from '../protocol/replies';
 import { installedIndexFiles, packInForce } from './pack-updates';
+import { listenAgain } from './spa-navigation';
 import { getTab } from './tab-state';
 import { manifestContentFiles } from './site-access';
 
@@ -42,6 +43,7 @@ export async function checkPage(tabId: number): Promise<CheckPageResult> {
   });
   try {
     const target = { tabId, frameIds: [0] };
+    listenAgain(tabId);
     await browser.scripting.executeScript({ target, func: askForReport });
     // With packs installed from the feed, the first stage tests the page against their index too.
     await browser.scripting.executeScript({ target, files: [...(await installedIndexFiles()), ...files] });

@@ -10,6 +10,8 @@ import { injectIntoOpenTabs, syncGrantedScripts } from './site-access';
 import { purgeTrash } from './data';
 import { clearContextBadge } from './badge';
 import { openWelcomeOnInstall } from './welcome';
+import { listenAgain, relayNavigation } from './spa-navigation';
+import { oneAtATime } from './one-at-a-time';
 import { checkForUpdates, PACK_ALARM, scheduleDailyCheck, syncInstalledPacks } from './pack-updates';
 
 browser.runtime.onMessage.addListener(((message: unknown, sender: unknown, sendResponse: (r: unknown) => void) => {
@@ -31,6 +33,7 @@ browser.commands.onCommand.addListener(async (command) => {
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {
+  listenAgain(tabId);
   void forgetTab(tabId);
 });
 
@@ -41,24 +44,11 @@ browser.tabs.onRemoved.addListener((tabId) => {
 // site changes under a sidebar that stays (pushState), and its content script follows itself.
 // A page that pushes a new address every few milliseconds gets one question at a time; a
 // change that comes in meanwhile makes the question be asked once more afterwards.
-const asking = new Map<number, boolean>();
+const clearIfLeftOnce = oneAtATime(clearIfLeft);
 browser.tabs.onUpdated.addListener((tabId, change) => {
+  relayNavigation(tabId, change);
   if (change.url === undefined && change.status !== 'loading') return;
-  if (asking.has(tabId)) {
-    asking.set(tabId, true);
-    return;
-  }
-  asking.set(tabId, false);
-  void (async () => {
-    try {
-      do {
-        asking.set(tabId, false);
-        await clearIfLeft(tabId);
-      } while (asking.get(tabId));
-    } finally {
-      asking.delete(tabId);
-    }
-  })();
+  clearIfLeftOnce(tabId);
 });
 
 async function clearIfLeft(tabId: number): Promise<void> {

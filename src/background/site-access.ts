@@ -3,6 +3,7 @@
 // in the popup when clicked. Granted origins get the same content script, registered
 // dynamically, and open tabs on them get it at once.
 import { browser } from '../platform/browser';
+import { listenAgain } from './spa-navigation';
 import { extensionRelativePath } from '../platform/firefox';
 
 const SCRIPT_ID = 'granted-sites';
@@ -76,7 +77,7 @@ export async function injectIntoOpenTabs(origins: string[]): Promise<void> {
     tabs.filter((tab) => !already.has(tab.id)).map((tab) =>
       tab.id === undefined
         ? undefined
-        : browser.scripting.executeScript({ target: { tabId: tab.id }, files: cs.js }).catch(() => undefined),
+        : (listenAgain(tab.id), browser.scripting.executeScript({ target: { tabId: tab.id }, files: cs.js }).catch(() => undefined)),
     ),
   );
 }

@@ -1,26 +1,27 @@
-// Single-page sites change the article without a page load. The Navigation API reports
-// same-document navigations (pushState included) to the content script's world too; `popstate`
-// and a watch on <title> cover browsers and sites where it does not fire.
-import { childController, observeUntil, onAbort } from './lifetime';
+// Single-page sites change the article without a page load. Where the browser has the Navigation
+// API (Chromium), it reports same-document navigations (pushState, replaceState, a new hash, back
+// and forward) to the content script's world too. Where it does not (Firefox ESR), the background
+// hears them from tabs.onUpdated and calls the hook set here (background/spa-navigation.ts).
+// Nothing in the page is observed: a MutationObserver on <head>, which this watch used before, was
+// the largest part of the script's cost on the pages it dismisses (README, measured figures).
+import { NAVIGATED_HOOK } from '../protocol/world-hooks';
+import { childController, onAbort } from './lifetime';
 import { announceWatchEnded } from './settled';
 
 /** A page that navigates in a loop must not keep the detector busy: past this many changes in a minute the watch ends. */
 export const MAX_CHANGES_PER_MINUTE = 50;
 
-/** Whether a <head> mutation touched the page's <title>. */
-export function touchesTitle(records: readonly MutationRecord[]): boolean {
-  return records.some((r) => r.target.nodeName === 'TITLE' || r.target.parentNode?.nodeName === 'TITLE' || [...r.addedNodes].some((n) => n.nodeName === 'TITLE'));
-}
-
 /** Calls `onChange` (debounced) after each same-document navigation, until `signal` aborts. */
 export function watchNavigation(onChange: () => void, signal: AbortSignal, delayMs = 250): void {
   const watch = childController(signal);
-  const options = { signal: watch.signal };
   let timer: ReturnType<typeof setTimeout> | undefined;
   let fired = 0;
   const windowStart = Date.now();
-  onAbort(watch.signal, () => clearTimeout(timer));
+  // Firefox may report one move twice (its Navigation API and the background): it counts once.
+  let reported = location.href;
   const schedule = (): void => {
+    if (location.href === reported) return;
+    reported = location.href;
     fired += 1;
     if (fired > MAX_CHANGES_PER_MINUTE && Date.now() - windowStart < 60_000) {
       watch.abort();
@@ -30,11 +31,12 @@ export function watchNavigation(onChange: () => void, signal: AbortSignal, delay
     timer = setTimeout(onChange, delayMs);
   };
 
-  (window as unknown as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', schedule, options);
-  window.addEventListener('popstate', schedule, options);
-  if (document.head) {
-    observeUntil(watch.signal, document.head, { childList: true, subtree: true, characterData: true }, (records) => {
-      if (touchesTitle(records)) schedule();
-    });
-  }
+  (window as unknown as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', schedule, { signal: watch.signal });
+  const world = globalThis as Record<string, unknown>;
+  world[NAVIGATED_HOOK] = schedule;
+  onAbort(watch.signal, () => {
+    clearTimeout(timer);
+    // A newer copy of the script (after an update) may have set its own hook meanwhile.
+    if (world[NAVIGATED_HOOK] === schedule) delete world[NAVIGATED_HOOK];
+  });
 }

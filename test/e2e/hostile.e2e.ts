@@ -233,24 +233,28 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     },
     'mutation-loop.html': {
       check: async ({ page }) => {
-        // The page rewrites its <title> every 4 ms at the same address: the navigation watch
-        // must give up (past MAX_CHANGES_PER_MINUTE changes) rather than check on every change.
-        await watchEnded(page);
+        // The page rewrites its <title> and its <head> every 4 ms at the same address. That is
+        // no navigation, and the content script watches nothing in the page: past a storm of
+        // changes it has checked once and detected once, and its watch is still there for a
+        // real navigation.
+        const titles = () => pageVar<{ titles: number }>(page, '__loop').then((l) => l.titles);
+        const from = await titles();
+        await page.waitForFunction(
+          (n: number) => ((window as unknown as { __loop: { titles: number } }).__loop.titles ?? 0) > n,
+          { timeout: 30_000, polling: 50 },
+          from + 2 * MAX_CHANGES_PER_MINUTE,
+        );
         const atEnd = await work(page);
         await resetProbe(page);
-        // Nothing marks "the extension stays idle": a second of the page's churn, with the watch
-        // gone, shows whether anything in the content script still reacts to it.
+        // Nothing marks "the extension stays idle": a second more of the page's churn shows
+        // whether anything in the content script reacts to it.
         await sleep(1_000);
         const later = await work(page);
         const p = (await probe(page))!;
         const loop = await pageVar<{ frames: number; titles: number; hostAdds: number }>(page, '__loop');
-        console.log(`${name} mutation-loop: ${atEnd.checks} checks, ${atEnd.detections} detections before the watch gave up; then ${p.ticks} ticks in ${Math.round(p.ms)} ms, longest gap ${Math.round(p.maxGap)} ms, ${loop.titles} title changes, ${loop.frames} frames`);
-        expect(atEnd.watchEnded, 'the navigation watch did not give up').toBe(1);
-        expect(atEnd.checks, 'the content script checked the page on every title change').toBeLessThanOrEqual(MOST_CHECKS);
-        // The address never changes: the first check's detection is the only one there is to do.
-        expect(atEnd.detections, 'the content script re-detected an address it had judged').toBe(1);
-        expect(atEnd.settled).toBe(1);
-        expect(since(atEnd, later), 'the content script kept working after its watch gave up').toEqual(none);
+        console.log(`${name} mutation-loop: ${atEnd.checks} checks, ${atEnd.detections} detections over ${loop.titles} title changes; then ${p.ticks} ticks in ${Math.round(p.ms)} ms, longest gap ${Math.round(p.maxGap)} ms, ${loop.frames} frames`);
+        expect(atEnd, 'the content script reacted to changes at the same address').toEqual({ checks: 1, detections: 1, settled: 1, watchEnded: 0 });
+        expect(since(atEnd, later), 'the content script kept working while the page churned').toEqual(none);
         expect(loop.hostAdds, 'the host was mounted more than once').toBe(1);
         expect(await hostCount(page)).toBe(1);
       },
