@@ -7,6 +7,8 @@ import { manifestFor, type Target } from './scripts/manifest-variants.ts';
 // `npm run build` calls this once per target through scripts/build.ts, which sets these.
 const target = (process.env['EXT_TARGET'] ?? 'chrome') as Target;
 const e2e = process.env['EXT_E2E'] === '1';
+// The e2e suite's probes (content/settled.ts) only in test builds; see scripts/build.ts.
+const probes = process.env['EXT_PROBES'] === '1';
 const outDir = process.env['EXT_OUT_DIR'] ?? `dist/${target}`;
 
 const manifest = manifestFor(baseManifest as Record<string, unknown>, { target, e2e });
@@ -16,7 +18,7 @@ const packFeed = { url: process.env['PACK_FEED_URL'] ?? '', publicKey: process.e
 
 export default defineConfig({
   define: {
-    __E2E__: JSON.stringify(e2e),
+    __E2E__: JSON.stringify(probes),
     __PACK_FEED_URL__: JSON.stringify(packFeed.url),
     __PACK_FEED_PUBLIC_KEY__: JSON.stringify(packFeed.publicKey),
   },

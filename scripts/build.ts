@@ -1,5 +1,7 @@
 // Builds the extension for Chrome and Firefox (and, with --e2e, the test variants that also run
-// on local addresses), then packs store-ready zips of the production builds.
+// on local addresses), then packs store-ready zips of the production builds. With --bench, the
+// local variants without the e2e suite's probes (content/settled.ts): the code readers run, on
+// the benchmark's local pages, so that its cost figures include no test instrumentation.
 import { build } from 'vite';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -7,7 +9,8 @@ import { zipSync } from 'fflate';
 import type { Target } from './manifest-variants';
 import { setWebAccessible } from './web-accessible-output';
 
-const e2e = process.argv.includes('--e2e');
+const bench = process.argv.includes('--bench');
+const e2e = bench || process.argv.includes('--e2e');
 // Another output root lets two people build at once without overwriting each other's builds.
 const root = process.env['SC_DIST_ROOT'] ?? 'dist';
 const targets: Target[] = ['chrome', 'firefox'];
@@ -42,9 +45,10 @@ console.log(feedUrl ? `pack feed: ${feedUrl}` : 'pack feed: none (updates off)')
 
 const version = (JSON.parse(readFileSync('manifest.json', 'utf8')) as { version: string }).version;
 for (const target of targets) {
-  const outDir = e2e ? `${root}/e2e/${target}` : `${root}/${target}`;
+  const outDir = bench ? `${root}/bench/${target}` : e2e ? `${root}/e2e/${target}` : `${root}/${target}`;
   process.env['EXT_TARGET'] = target;
   process.env['EXT_E2E'] = e2e ? '1' : '0';
+  process.env['EXT_PROBES'] = e2e && !bench ? '1' : '0';
   process.env['EXT_OUT_DIR'] = outDir;
   await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
   await build({ configFile: 'vite.story-page.config.ts', logLevel: 'warn' });

@@ -25,6 +25,7 @@ const outDir = `${process.env['SC_DIST_ROOT'] ?? 'dist'}/dev/${target}`;
 
 process.env['EXT_TARGET'] = target;
 process.env['EXT_E2E'] = '1';
+process.env['EXT_PROBES'] = '1';
 process.env['EXT_OUT_DIR'] = outDir;
 rmSync(outDir, { recursive: true, force: true });
 

@@ -166,7 +166,7 @@ export async function runBench(ctx: BenchContext): Promise<number> {
   const failedLoads: string[] = [];
   const notes: string[] = [
     `Saved real pages are served with \`content-security-policy: ${REAL_PAGE_POLICY}\`: their own scripts and subresources do not run or load, so "real pages" measures a large DOM, not the sites' own JavaScript.`,
-    `Non-story pages: the ${REAL_PAGES} saved real pages with the most DOM nodes, and the development-set negatives, loaded in three browsers of the same flags one after the other: with the extension, without any, and with the control (an extension whose content script is empty), the order rotating page by page and round by round. "Added" is per triple against the browser without any extension. Same tab: one tab per browser, reused. Fresh tab: a new tab per load, so the script meets a renderer that has never run it.`,
+    `Non-story pages: the ${REAL_PAGES} saved real pages with the most DOM nodes, and the development-set negatives, loaded in three browsers of the same flags one after the other: with the extension (built as readers get it, without the e2e suite's probes, matching the local pages), without any, and with the control (an extension whose content script is empty), the order rotating page by page and round by round. "Added" is per triple against the browser without any extension. Same tab: one tab per browser, reused. Fresh tab: a new tab per load, so the script meets a renderer that has never run it.`,
     'Chromium: main-thread time is the CDP Performance domain (ScriptDuration, TaskDuration) of the page after load plus a settle.',
     'Firefox has no such metric over WebDriver BiDi: its figure is the CPU time of every process of that Firefox (the harness-started process and its descendants in /proc; the threads’ scheduler run time, /proc/<pid>/task/<tid>/schedstat, since utime + stime count in 10 ms ticks) from just before navigating until the settle after the load event. Wall-clock load time is recorded beside it.',
     'Sidebar visible: from the page’s DOMContentLoaded to the animation frame after the sidebar’s content ([data-ready]) is in its DOM, both read as epoch times in the page and in the frame.',
@@ -224,25 +224,35 @@ export async function runBench(ctx: BenchContext): Promise<number> {
   let chromiumPlainNetwork: ProxyLog | null = null;
   let firefoxPlainNetwork: ProxyLog | null = null;
 
-  /** The control browser (empty content script) starts beside the two others; each set of pages is measured in the three. */
+  /**
+   * The control browser (empty content script) and one with the reader's build (the bench
+   * build: the e2e build's local matches without its test probes, scripts/build.ts) start
+   * beside the one without the extension; each set of pages is measured in the three.
+   */
   async function nonStoryTriples<M>(
     name: 'chromium' | 'firefox',
     rounds: number,
     without: Browser,
-    withExt: Browser,
     sets: [BenchPage[], LoadMode][],
     settleMs: number,
     measure: (browsers: Record<Variant, Browser>, o: TripleOptions) => Promise<Triple<M>[]>,
   ): Promise<Triple<M>[] | null> {
+    const readerDir = join(ctx.distRoot, 'bench', name === 'chromium' ? 'chrome' : 'firefox');
+    const reader = await step(`launch ${name} with the extension as readers get it`, () => launch(name, { extensionDir: readerDir }));
+    if (!reader) return null;
     const control = await step(`launch ${name} with an empty content script`, () => launch(name, { extensionDir: floorDir }));
-    if (!control) return null;
-    const browsers = { with: withExt, without, control: control.browser };
+    if (!control) {
+      await reader.close();
+      return null;
+    }
+    const browsers = { with: reader.browser, without, control: control.browser };
     const runs: Triple<M>[] = [];
     for (const [pages, mode] of sets) {
       const got = await step(`${name}: ${pages[0]?.group ?? ''} pages, ${mode}`, () => measure(browsers, { site, pages, mode, repeats: rounds, settleMs, progress, failures: failedLoads }));
       runs.push(...(got ?? []));
     }
     await control.close();
+    await reader.close();
     return runs;
   }
 
@@ -261,7 +271,7 @@ export async function runBench(ctx: BenchContext): Promise<number> {
       progress(`real pages: ${result.heavyPages.map((c) => `${c.page.name} (${c.nodes})`).join(', ')}`);
     }
     const sets: [BenchPage[], LoadMode][] = [[realPages, 'fresh-tab'], [realPages, 'same-tab'], ...(quick ? [] : [[site.corpusNeg, 'same-tab'] as [BenchPage[], LoadMode]])];
-    result.chromium.nonStory = (await nonStoryTriples('chromium', repeats, p.browser, e.browser, sets, NON_STORY_SETTLE_MS, nonStoryChromium)) ?? undefined;
+    result.chromium.nonStory = (await nonStoryTriples('chromium', repeats, p.browser, sets, NON_STORY_SETTLE_MS, nonStoryChromium)) ?? undefined;
     if (quick) {
       await p.close();
       plain = null;
@@ -300,7 +310,7 @@ export async function runBench(ctx: BenchContext): Promise<number> {
     const p = plain;
     firefoxPlainNetwork = p.network;
     info.browsers['firefox'] = await e.browser.version();
-    result.firefox.nonStory = (await nonStoryTriples('firefox', firefoxRepeats, p.browser, e.browser, [[realPages, 'fresh-tab'], [realPages, 'same-tab']], FIREFOX_SETTLE_MS, nonStoryFirefox)) ?? undefined;
+    result.firefox.nonStory = (await nonStoryTriples('firefox', firefoxRepeats, p.browser, [[realPages, 'fresh-tab'], [realPages, 'same-tab']], FIREFOX_SETTLE_MS, nonStoryFirefox)) ?? undefined;
     await p.close();
     plain = null;
     const mode = quick ? null : await step('firefox: sidebar mode always-open (through the sidebar’s settings)', () => alwaysOpenFirefox(e, site, site.story[0]!.path));
