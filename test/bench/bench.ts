@@ -313,7 +313,7 @@ export async function runBench(ctx: BenchContext): Promise<number> {
     result.firefox.nonStory = (await nonStoryTriples('firefox', firefoxRepeats, p.browser, [[realPages, 'fresh-tab'], [realPages, 'same-tab']], FIREFOX_SETTLE_MS, nonStoryFirefox)) ?? undefined;
     await p.close();
     plain = null;
-    const mode = quick ? null : await step('firefox: sidebar mode always-open (through the sidebar’s settings)', () => alwaysOpenFirefox(e, site, site.story[0]!.path));
+    const mode = quick ? null : await step('firefox: sidebar mode always-open (through the options page)', () => alwaysOpenFirefox(e));
     if (mode !== null) result.firefox.story = (await step('firefox: story pages', () => storyFirefox(e, site, site.story, firefoxStoryRepeats, progress, failedLoads))) ?? undefined;
     if (!quick) result.firefox.import = (await step('firefox: import 10,000 items (popup file input)', () => importByFileInput(e, library.text, join(ctx.workDir, 'saved-10000.json')))) ?? undefined;
     if (result.firefox.import) {

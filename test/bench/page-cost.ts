@@ -3,7 +3,7 @@
 // WebDriver BiDi), the time from DOMContentLoaded until the sidebar shows its content, and the
 // sidebar frame's JavaScript heap.
 import type { Browser, CDPSession, Frame, Page } from 'puppeteer-core';
-import type { Session } from '../e2e/harness/browsers';
+import { openExtensionPage, type Session } from '../e2e/harness/browsers';
 import type { PlainSession } from './plain-browsers';
 import type { BenchPage, BenchSite } from './site';
 
@@ -280,19 +280,14 @@ export async function alwaysOpenChromium(s: Session): Promise<void> {
 
 /**
  * Firefox: extension APIs cannot be called from evaluated code over BiDi, so the reader's own
- * control is used: the first story page of a session opens the sidebar, whose settings section
- * has the "always open" choice.
+ * control is used: the options page's "always open" choice (the sidebar inside a page only
+ * links there: settings are not changed from a page a site embeds).
  */
-export async function alwaysOpenFirefox(s: Session, site: BenchSite, storyPath: string): Promise<void> {
-  const page = await s.browser.newPage();
-  await page.setViewport(VIEWPORT);
-  await page.goto(site.server.url(storyPath));
-  const { frame } = await watchedSidebarFrame(s, page, 15_000);
-  await frame.waitForSelector('[data-ready]', { timeout: 15_000 });
-  const radio = await frame.waitForSelector('#sb-mode-always-open', { timeout: 15_000 });
-  await radio!.click();
-  await frame.waitForFunction(() => (document.querySelector('#sb-mode-always-open') as HTMLInputElement | null)?.checked === true, { timeout: 10_000 });
-  await page.close();
+export async function alwaysOpenFirefox(s: Session): Promise<void> {
+  const options = await openExtensionPage(s, 'options.html', '#op-mode-always-open');
+  await options.evaluate(() => (document.getElementById('op-mode-always-open') as HTMLInputElement).click());
+  await options.waitForFunction(() => (document.getElementById('op-mode-always-open') as HTMLInputElement).checked, { timeout: 10_000 });
+  await options.close();
 }
 
 // ---- 5. memory of the sidebar frame -------------------------------------------------------

@@ -119,7 +119,11 @@ export async function importByFileInput(s: Session, text: string, path: string):
   const input = await page.$('input[data-testid=import-file]');
   if (!input) throw new Error('the popup has no import file input');
   await input.uploadFile(path);
-  const r = await ioResult(page, 120_000);
+  // The library carries the settings the bench set (always open); an import that would change
+  // settings stops to ask, which would otherwise read as a two-minute timeout.
+  const asks = page.waitForSelector('[data-testid=import-confirm]', { timeout: 120_000 }).then(() => 'asks' as const, () => null);
+  const r = await Promise.race([ioResult(page, 120_000), asks]);
+  if (r === 'asks' || r === null) throw new Error('the import stopped to confirm a change of settings: the bench did not set the library’s settings first');
   rmSync(path, { force: true });
   const added = /(\d[\d,.\s]*)/.exec(r.text)?.[1]?.replace(/[^\d]/g, '');
   await page.close();
