@@ -1,5 +1,7 @@
 /**
- * Writes src/packs/prefilter-index.ts from the bundled packs' `detection.prefilterTerms`.
+ * Writes the content script's generated data from the bundled packs: src/packs/prefilter-index.ts
+ * (the first stage's index, from `detection.prefilterTerms`) and src/packs/detection-data.ts
+ * (the second stage's slice of each pack, packs/detection-slice.ts).
  *
  *   npx tsx src/cli/build-prefilter-index.ts          # write
  *   npx tsx src/cli/build-prefilter-index.ts --check  # exit 1 when the file is stale
@@ -8,23 +10,28 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bundledPacks } from '../packs/bundled';
 import { buildPrefilterIndex, renderPrefilterIndexModule } from '../detection/prefilter-build';
+import { renderDetectionDataModule } from '../packs/detection-slice';
 
-const target = fileURLToPath(new URL('../packs/prefilter-index.ts', import.meta.url));
-const text = renderPrefilterIndexModule(buildPrefilterIndex(bundledPacks));
+const outputs: [string, string][] = [
+  [fileURLToPath(new URL('../packs/prefilter-index.ts', import.meta.url)), renderPrefilterIndexModule(buildPrefilterIndex(bundledPacks))],
+  [fileURLToPath(new URL('../packs/detection-data.ts', import.meta.url)), renderDetectionDataModule(bundledPacks)],
+];
 
-if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(target, 'utf8');
-  } catch {
-    // missing counts as stale
+for (const [target, text] of outputs) {
+  if (process.argv.includes('--check')) {
+    let current = '';
+    try {
+      current = readFileSync(target, 'utf8');
+    } catch {
+      // missing counts as stale
+    }
+    if (current !== text) {
+      process.stderr.write(`${target} is out of date: run npx tsx src/cli/build-prefilter-index.ts\n`);
+      process.exit(1);
+    }
+    process.stdout.write(`${target} is up to date\n`);
+  } else {
+    writeFileSync(target, text);
+    process.stdout.write(`wrote ${target}\n`);
   }
-  if (current !== text) {
-    process.stderr.write(`${target} is out of date: run npx tsx src/cli/build-prefilter-index.ts\n`);
-    process.exit(1);
-  }
-  process.stdout.write('prefilter index is up to date\n');
-} else {
-  writeFileSync(target, text);
-  process.stdout.write(`wrote ${target}\n`);
 }

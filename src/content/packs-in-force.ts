@@ -3,10 +3,10 @@
 // installed from the pack feed (see packs/installed.ts); with none installed they are the
 // bundled ones and cost nothing more.
 import type { PrefilterIndex } from '../detection/types';
-import { bundledPackData } from '../packs/bundled-data';
+import { bundledDetectionData } from '../packs/detection-data';
+import { detectionSlice, type DetectionPack } from '../packs/detection-slice';
 import { INSTALLED_PACKS_KEY, packsInForce, readMirror } from '../packs/installed';
 import { prefilterIndex } from '../packs/prefilter-index';
-import type { StoryPack } from '../packs/schema';
 import { ext } from '../platform/content-runtime';
 
 const g = globalThis as unknown as { storyContextIndex?: Promise<unknown> };
@@ -27,14 +27,26 @@ export function firstStageIndex(): PrefilterIndex | Promise<PrefilterIndex> {
   return pending.then((value) => (isIndex(value) ? value : prefilterIndex), () => prefilterIndex);
 }
 
-/** The packs for full detection; read once per page that passed the prefilter. */
-let packs: Promise<readonly StoryPack[]> | null = null;
-export function detectionPacks(): Promise<readonly StoryPack[]> {
+/** The background checked the mirror's packs before writing it; one that lost its shape since is left out. */
+function sliceOrNothing(pack: DetectionPack): DetectionPack[] {
+  try {
+    return [detectionSlice(pack)];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The packs for full detection, as the detector reads them (packs/detection-slice.ts); read
+ * once per page that passed the prefilter.
+ */
+let packs: Promise<readonly DetectionPack[]> | null = null;
+export function detectionPacks(): Promise<readonly DetectionPack[]> {
   packs ??= ext()
     .storage.local.get(INSTALLED_PACKS_KEY)
     .then(
-      (got) => packsInForce(bundledPackData, readMirror(got[INSTALLED_PACKS_KEY]).packs),
-      () => bundledPackData,
+      (got) => packsInForce(bundledDetectionData, readMirror(got[INSTALLED_PACKS_KEY]).packs.flatMap(sliceOrNothing)),
+      () => bundledDetectionData,
     );
   return packs;
 }

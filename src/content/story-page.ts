@@ -5,7 +5,7 @@ import { candidatePacks } from '../detection/candidates';
 import { detectStory } from '../detection/detect';
 import { awaitsText } from '../detection/late-text';
 import type { DetectionResult } from '../detection/types';
-import type { StoryPack } from '../packs/schema';
+import type { DetectionPack } from '../packs/detection-slice';
 import { BackgroundToContent, parse, type DetectionReport } from '../protocol/messages';
 import { readReply, type ContentPing } from '../protocol/replies';
 import { ext, runtimeAlive } from '../platform/content-runtime';
@@ -109,7 +109,7 @@ export async function enter(url: string, candidates: readonly string[], signal: 
   else announceSettled();
 }
 
-function watchForText(url: string, packs: readonly StoryPack[], signal: AbortSignal): void {
+function watchForText(url: string, packs: readonly DetectionPack[], signal: AbortSignal): void {
   textWatch = childController(pageSignal(signal));
   watchLateText(
     async () => {

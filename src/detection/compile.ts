@@ -1,4 +1,4 @@
-import type { StoryPack } from '../packs/schema';
+import type { DetectionPack } from '../packs/detection-slice';
 import { T2S } from './cjk';
 import { compileTerm, type CompiledTerm } from './terms';
 
@@ -17,12 +17,12 @@ export interface CompiledMentionKind {
 }
 
 export interface CompiledPack {
-  pack: StoryPack;
+  pack: DetectionPack;
   signals: CompiledSignal[];
   mentions: CompiledMentionKind[];
 }
 
-const cache = new WeakMap<StoryPack, CompiledPack>();
+const cache = new WeakMap<DetectionPack, CompiledPack>();
 
 function compileAll(byLang: Partial<Record<string, readonly string[]>>): CompiledTerm[] {
   const seen = new Set<string>();
@@ -44,7 +44,7 @@ function compileAll(byLang: Partial<Record<string, readonly string[]>>): Compile
  * Every language's terms are tried on every page: coverage mixes languages (a Spanish page
  * says "Financial Times", a Japanese one "FT"), and the page's declared language is often wrong.
  */
-export function compilePack(pack: StoryPack): CompiledPack {
+export function compilePack(pack: DetectionPack): CompiledPack {
   let compiled = cache.get(pack);
   if (!compiled) {
     const d = pack.detection;

@@ -1,4 +1,4 @@
-import type { StoryPack } from '../packs/schema';
+import type { DetectionPack } from '../packs/detection-slice';
 import { T2S } from './cjk';
 import { compilePack } from './compile';
 import { extractPage, type ExtractedPage } from './extract';
@@ -78,7 +78,7 @@ function withStandfirst(page: ExtractedPage): string {
  * pack, and says which story the page is about, why, and what it mentions. Never throws: an odd
  * document yields `storyId: null` with `error` set.
  */
-export function detectStory(doc: Document, url: string, packs: readonly StoryPack[]): DetectionResult {
+export function detectStory(doc: Document, url: string, packs: readonly DetectionPack[]): DetectionResult {
   try {
     if (packs.length === 0) return emptyResult();
     const page = extractPage(doc);
@@ -90,7 +90,7 @@ export function detectStory(doc: Document, url: string, packs: readonly StoryPac
     result.textWeight = textWeight(page.mainText);
     result.lang = pageLanguage(page.declaredLang, page.mainText);
 
-    type Candidate = { pack: StoryPack; score: PackScore; pageText: PageText };
+    type Candidate = { pack: DetectionPack; score: PackScore; pageText: PageText };
     const candidates: Candidate[] = [];
     const titleIndex = indexText(titleText);
     const mainIndex = indexText(mainText);
@@ -107,7 +107,7 @@ export function detectStory(doc: Document, url: string, packs: readonly StoryPac
     // scores low (a short item, an odd layout), provided the page still names the story's
     // subject: listing pages such as a bookmark site's front page change from day to day.
     const urls = pageUrls(page, url);
-    let known: { pack: StoryPack; id: string; publisher: string } | null = null;
+    let known: { pack: DetectionPack; id: string; publisher: string } | null = null;
     for (const c of candidates) {
       const item = urls.map((u) => findKnownCoverage(u, c.pack)).find((i) => i !== null);
       if (!item) continue;

@@ -1,4 +1,5 @@
-import type { Caution, CoverageItem, StoryPack } from '../packs/schema';
+import type { CoverageRef } from '../packs/detection-slice';
+import type { Caution } from '../packs/schema';
 import { identityOfUrl, identityParts, namesArticle, parseWebUrl, urlIdentity } from '../url/identity';
 
 interface UrlParts {
@@ -16,16 +17,16 @@ function parts(input: string): UrlParts | null {
   return { identity: identityOfUrl(url), byPath: pathNamesIt ? `${origin}${path}` : null };
 }
 
-interface CoverageLookup {
-  exact: Map<string, CoverageItem>;
+interface CoverageLookup<I> {
+  exact: Map<string, I>;
   /** host + path → item, for items whose path alone names the article. */
-  byPath: Map<string, CoverageItem>;
+  byPath: Map<string, I>;
 }
 
-const lookups = new WeakMap<StoryPack, CoverageLookup>();
+const lookups = new WeakMap<object, CoverageLookup<CoverageRef>>();
 
-function lookupFor(pack: StoryPack): CoverageLookup {
-  let lookup = lookups.get(pack);
+function lookupFor<I extends CoverageRef>(pack: { coverage: readonly I[] }): CoverageLookup<I> {
+  let lookup = lookups.get(pack) as CoverageLookup<I> | undefined;
   if (!lookup) {
     lookup = { exact: new Map(), byPath: new Map() };
     for (const item of pack.coverage) {
@@ -44,7 +45,7 @@ function lookupFor(pack: StoryPack): CoverageLookup {
  * query parameters that do not name the article: the pack's copy of a URL may carry a
  * parameter the identity keeps because it is not known to be tracking, the reader's may not.
  */
-export function findKnownCoverage(url: string, pack: StoryPack): CoverageItem | null {
+export function findKnownCoverage<I extends CoverageRef>(url: string, pack: { coverage: readonly I[] }): I | null {
   const p = parts(url);
   if (!p) return null;
   const lookup = lookupFor(pack);
@@ -52,7 +53,7 @@ export function findKnownCoverage(url: string, pack: StoryPack): CoverageItem | 
 }
 
 /** The pack's caution for this page: by URL, by domain (and its subdomains), or by declared site name. */
-export function findCaution(url: string, siteName: string, pack: StoryPack): Caution | null {
+export function findCaution(url: string, siteName: string, pack: { cautions: readonly Caution[] }): Caution | null {
   const key = urlIdentity(url);
   const host = key === null ? null : new URL(key).hostname;
   const site = siteName.trim().toLowerCase();

@@ -2,11 +2,9 @@ import { bundledPackJson } from './data/index';
 import type { StoryPack } from './schema';
 
 /**
- * The bundled packs as plain data, for the content script. They are the same files that
- * bundled.ts validates with the schema wherever the extension loads packs (background, sidebar,
- * popup) and that the unit tests validate at build time; the content script skips the pack
- * schema, so that pages pay neither its bytes nor its time (valibot's core is in the second
- * stage all the same, for the check of the background's messages). They are written in the
- * current format, so no migration is needed here.
+ * The bundled packs as plain data, without the schema's check: for the build's tooling (the
+ * manifest's listed sites, the store listing), which must not pull in valibot. The content
+ * script carries a slice of them (detection-data.ts, generated). They are the same files that
+ * bundled.ts validates wherever the extension loads packs and that the unit tests validate.
  */
 export const bundledPackData = bundledPackJson as readonly StoryPack[];

@@ -36,8 +36,8 @@ export function packVersion(pack: object): number {
  * is newer: after the extension itself is updated with a newer bundled pack, an older copy
  * left from the feed must not hide it.
  */
-export function packsInForce(bundled: readonly StoryPack[], installed: readonly StoryPack[]): StoryPack[] {
-  const byId = new Map<string, StoryPack>();
+export function packsInForce<P extends { id: string }>(bundled: readonly P[], installed: readonly P[]): P[] {
+  const byId = new Map<string, P>();
   for (const pack of bundled) byId.set(pack.id, pack);
   for (const pack of installed) {
     const current = byId.get(pack.id);

@@ -1,0 +1,61 @@
+// The second stage's slice of the bundled packs (packs/detection-slice.ts, generated into
+// packs/detection-data.ts): in sync with the packs, the same verdicts as the full packs on every
+// labelled page, and what keeps the second stage light: none of the packs' reader-facing text.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { bundledPacks } from '../../../src/packs/bundled';
+import { bundledDetectionData } from '../../../src/packs/detection-data';
+import { detectionSlice, renderDetectionDataModule } from '../../../src/packs/detection-slice';
+import { detectStory } from '../../../src/detection/detect';
+import { FIXTURES, htmlFiles, loadPage } from '../detection/helpers';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const DATA_FILE = `${ROOT}src/packs/detection-data.ts`;
+
+describe('the detection slice of the bundled packs', () => {
+  it('is in sync with the bundled packs (run src/cli/build-prefilter-index.ts when this fails)', () => {
+    expect(readFileSync(DATA_FILE, 'utf8')).toBe(renderDetectionDataModule(bundledPacks));
+    expect(bundledDetectionData.map((p) => p.id)).toEqual(bundledPacks.map((p) => p.id));
+  });
+
+  const pages = [
+    ...htmlFiles(join(FIXTURES, 'corpus/pages')),
+    ...htmlFiles(join(FIXTURES, 'stories/nvidia-h20-backdoor/corpus/pages')),
+    ...htmlFiles(join(FIXTURES, 'realpages/pages')),
+  ];
+  it(`gives the full packs' verdicts, scores and mentions on ${pages.length} labelled pages`, () => {
+    expect(pages.length).toBeGreaterThan(100);
+    let stories = 0;
+    for (const path of pages) {
+      const url = 'http://127.0.0.1:8080/page.html';
+      const full = detectStory(loadPage(path), url, bundledPacks);
+      expect(detectStory(loadPage(path), url, bundledDetectionData), path).toEqual(full);
+      if (full.storyId) stories += 1;
+    }
+    expect(stories, 'no story page among them: the comparison says nothing').toBeGreaterThan(20);
+  });
+
+  it('recognises the packs’ listed articles and cautions by address as the full packs do', () => {
+    const story = htmlFiles(join(FIXTURES, 'corpus/pages')).find((p) => p.includes('/pos/'))!;
+    for (const pack of bundledPacks) {
+      for (const url of [...pack.coverage.slice(0, 5).map((c) => c.url), ...pack.cautions.flatMap((c) => c.urls ?? []).slice(0, 3)]) {
+        const full = detectStory(loadPage(story), url, [pack]);
+        expect(detectStory(loadPage(story), url, [detectionSlice(pack)]), url).toEqual(full);
+      }
+    }
+  });
+
+  it('leaves the packs’ text for readers out of the second stage', async () => {
+    const result = await build({ entryPoints: [`${ROOT}src/content/story-page.ts`], bundle: true, minify: true, format: 'esm', charset: 'utf8', write: false, define: { __E2E__: 'false' } });
+    const code = new TextDecoder().decode(result.outputFiles[0]!.contents);
+    for (const pack of bundledPacks) {
+      expect(code, `${pack.id}: its summary is in the second stage`).not.toContain(pack.summary.slice(0, 60));
+      expect(code, `${pack.id}: a claim is in the second stage`).not.toContain(JSON.stringify(pack.claims[0]!.text).slice(1, 40));
+    }
+    // With the packs whole it was about 185 KB.
+    expect(result.outputFiles[0]!.contents.length, 'the second stage grew past 120 KB').toBeLessThan(120_000);
+  });
+});
