@@ -66,11 +66,64 @@ function tokenMatches(p: WordPattern, token: Token): boolean {
   return wordMatches(p, token.t);
 }
 
+/**
+ * A page's words sorted, and sorted as written backwards, made once per index: a word with an
+ * open end (`militar*`, `*spionage`) then finds the words it matches by binary search, where
+ * scanning the page's whole vocabulary for each such term was the largest part of detection.
+ */
+interface SortedWords {
+  forward: string[];
+  backward: [reversed: string, word: string][];
+}
+const sortedWords = new WeakMap<TextIndex, SortedWords>();
+
+const reverse = (s: string) => s.split('').reverse().join('');
+
+function sortedOf(index: TextIndex): SortedWords {
+  let sorted = sortedWords.get(index);
+  if (!sorted) {
+    const keys = [...index.byToken.keys()];
+    const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    sorted = {
+      forward: keys.sort(byCode),
+      backward: keys.map((k): [string, string] => [reverse(k), k]).sort((a, b) => byCode(a[0], b[0])),
+    };
+    sortedWords.set(index, sorted);
+  }
+  return sorted;
+}
+
+/** The first position in `sorted` whose value (read by `at`) is not below `key`. */
+function lowerBound<T>(sorted: readonly T[], key: string, at: (item: T) => string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at(sorted[mid]!) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The page's words a pattern can match: those that start with it, end with it, or (both ends open) all of them. */
+function candidateWords(p: WordPattern, index: TextIndex): Iterable<string> {
+  if (p.prefix && p.suffix) return index.byToken.keys();
+  const sorted = sortedOf(index);
+  const out: string[] = [];
+  if (p.prefix) {
+    for (let i = lowerBound(sorted.forward, p.word, (w) => w); i < sorted.forward.length && sorted.forward[i]!.startsWith(p.word); i++) out.push(sorted.forward[i]!);
+  } else {
+    const key = reverse(p.word);
+    for (let i = lowerBound(sorted.backward, key, (e) => e[0]); i < sorted.backward.length && sorted.backward[i]![0].startsWith(key); i++) out.push(sorted.backward[i]![1]);
+  }
+  return out;
+}
+
 function firstWordPositions(p: WordPattern, index: TextIndex): number[] {
   if (!p.prefix && !p.suffix) return index.byToken.get(p.word) ?? [];
   const out: number[] = [];
-  for (const [key, positions] of index.byToken) {
-    if (wordMatches(p, key)) out.push(...positions);
+  for (const key of candidateWords(p, index)) {
+    if (wordMatches(p, key)) out.push(...index.byToken.get(key)!);
   }
   // Arabic variants map one token under several keys.
   return out.length > 1 ? [...new Set(out)].sort((a, b) => a - b) : out;

@@ -75,4 +75,12 @@ describe('term matching', () => {
     const term = compileTerm('military', T2S)!;
     expect(findFirst(term, index)).toEqual({ start: 10, end: 18 });
   });
+  it('finds every word an open-ended term word matches, wherever it sorts among the page\'s words', () => {
+    // Words that sort just before, inside and after the matching range, and the bare stem.
+    const text = 'militant militar militares zebra militarización a militarism militaresque Industriespionage spionage spionagen aspion';
+    expect(matches('militar*', text)).toEqual(['militar', 'militares', 'militarizacion', 'militarism', 'militaresque']);
+    expect(matches('*spionage', text)).toEqual(['industriespionage', 'spionage']);
+    expect(matches('*spion*', text)).toEqual(['industriespionage', 'spionage', 'spionagen', 'aspion']);
+    expect(matches('militar* zebra', text)).toEqual(['militares zebra']);
+  });
 });
