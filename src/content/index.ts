@@ -7,7 +7,7 @@ import { sidebarShown, TEARDOWN_EVENT } from './copies';
 import { watchNavigation } from './navigation';
 import { checkStep } from './page-steps';
 import { announceCheck, announceDetect, announceSettled } from './settled';
-import { firstStageIndex } from './packs-in-force';
+import { firstStageIndex } from './first-stage-index';
 
 type StoryPageModule = typeof import('./story-page');
 

@@ -11,7 +11,7 @@ import { readReply, type ContentPing } from '../protocol/replies';
 import { ext, runtimeAlive } from '../platform/content-runtime';
 import { extensionFrameOrigin } from '../platform/chromium';
 import { watchLateText } from './late-text';
-import { detectionPacks } from './packs-in-force';
+import { detectionPacks } from './detection-packs';
 import { childController, onAbort } from './lifetime';
 import { detectedStep, mountsHost } from './page-steps';
 import { announceSettled } from './settled';

@@ -11,6 +11,7 @@
  */
 import { CJK, fold, type CharMap } from './fold';
 import { arabicTermWord, isArabicWord, sentenceOf, type TextIndex, type Token } from './text-index';
+import type { EncodedTerm } from './types';
 
 interface WordPattern {
   word: string;
@@ -19,9 +20,35 @@ interface WordPattern {
 }
 
 export type CompiledTerm =
-  | { kind: 'substring'; raw: string; needle: string }
-  | { kind: 'words'; raw: string; words: WordPattern[] }
-  | { kind: 'sentence'; raw: string; parts: CompiledTerm[] };
+  | { kind: 'substring'; needle: string }
+  | { kind: 'words'; words: WordPattern[] }
+  | { kind: 'sentence'; parts: CompiledTerm[] };
+
+export function encodeTerm(term: CompiledTerm): EncodedTerm {
+  if (term.kind === 'substring') return `=${term.needle}`;
+  if (term.kind === 'words') return `:${term.words.map((w) => `${w.suffix ? '*' : ''}${w.word}${w.prefix ? '*' : ''}`).join(' ')}`;
+  return term.parts.map((p) => encodeTerm(p) as string);
+}
+
+/** The inverse of encodeTerm; null for anything it did not write. */
+export function decodeTerm(e: unknown): CompiledTerm | null {
+  if (Array.isArray(e)) {
+    const parts = e.map(decodeTerm);
+    return parts.length > 0 && parts.every((p): p is CompiledTerm => p !== null && p.kind !== 'sentence') ? { kind: 'sentence', parts } : null;
+  }
+  if (typeof e !== 'string' || e.length < 2) return null;
+  if (e[0] === '=') return { kind: 'substring', needle: e.slice(1) };
+  if (e[0] !== ':') return null;
+  const words: WordPattern[] = [];
+  for (const w of e.slice(1).split(' ')) {
+    const suffix = w.startsWith('*');
+    const prefix = w.length > 1 && w.endsWith('*');
+    const word = w.slice(suffix ? 1 : 0, prefix ? -1 : undefined);
+    if (word === '' || word.includes('*')) return null;
+    words.push({ word, prefix, suffix });
+  }
+  return { kind: 'words', words };
+}
 
 export interface Match {
   start: number;
@@ -36,11 +63,11 @@ export function compileTerm(raw: string, t2s: CharMap): CompiledTerm | null {
       .split(' + ')
       .map((part) => compileTerm(part, t2s))
       .filter((p): p is CompiledTerm => p !== null);
-    return parts.length === 0 ? null : { kind: 'sentence', raw, parts };
+    return parts.length === 0 ? null : { kind: 'sentence', parts };
   }
   const folded = fold(raw, t2s).replace(/\s+/g, ' ').trim();
   if (folded === '') return null;
-  if (CJK.test(folded)) return { kind: 'substring', raw, needle: folded };
+  if (CJK.test(folded)) return { kind: 'substring', needle: folded };
   const words: WordPattern[] = [];
   for (const m of folded.matchAll(TERM_WORD)) {
     const w = m[0];
@@ -51,7 +78,7 @@ export function compileTerm(raw: string, t2s: CharMap): CompiledTerm | null {
     if (isArabicWord(word)) word = arabicTermWord(word);
     words.push({ word, prefix, suffix });
   }
-  return words.length === 0 ? null : { kind: 'words', raw, words };
+  return words.length === 0 ? null : { kind: 'words', words };
 }
 
 function wordMatches(p: WordPattern, candidate: string): boolean {

@@ -73,3 +73,20 @@ export interface PrefilterPackEntry {
    */
   terms: readonly string[];
 }
+
+/**
+ * A compiled term as build-time data (see compile.ts): a substring is "=" and its needle, a
+ * phrase is ":" and its words joined by spaces with their `*` marks, a same-sentence term the
+ * list of its parts. Reading this back costs a split, not the Unicode folding and word scan of
+ * compileTerm, which were most of a second-stage check on pages that turn out not to be stories.
+ */
+export type EncodedTerm = string | string[];
+
+/**
+ * A pack's compiled terms as build-time data, in the order of its `detection.signals` and
+ * `detection.mentionKinds` (mentions as [terms, negations]).
+ */
+export interface EncodedPackTerms {
+  signals: EncodedTerm[][];
+  mentions: [EncodedTerm[], EncodedTerm[]][];
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { T2S } from '../../../src/detection/cjk';
 import { fold } from '../../../src/detection/fold';
-import { compileTerm, findAll, findFirst } from '../../../src/detection/terms';
+import { compileTerm, decodeTerm, encodeTerm, findAll, findFirst } from '../../../src/detection/terms';
 import { indexText } from '../../../src/detection/text-index';
 
 function matches(term: string, text: string): string[] {
@@ -75,6 +75,7 @@ describe('term matching', () => {
     const term = compileTerm('military', T2S)!;
     expect(findFirst(term, index)).toEqual({ start: 10, end: 18 });
   });
+
   it('finds every word an open-ended term word matches, wherever it sorts among the page\'s words', () => {
     // Words that sort just before, inside and after the matching range, and the bare stem.
     const text = 'militant militar militares zebra militarización a militarism militaresque Industriespionage spionage spionagen aspion';
@@ -82,5 +83,18 @@ describe('term matching', () => {
     expect(matches('*spionage', text)).toEqual(['industriespionage', 'spionage']);
     expect(matches('*spion*', text)).toEqual(['industriespionage', 'spionage', 'spionagen', 'aspion']);
     expect(matches('militar* zebra', text)).toEqual(['militares zebra']);
+  });
+});
+
+describe('compiled terms as build-time data', () => {
+  it('read back as the terms they were written from', () => {
+    for (const raw of ['alibaba*', '*spionage', '*spion*', 'white house memo', '阿里巴巴', 'والجيش', 'alibaba + military', '解放軍 + 阿里', 'Financial Times']) {
+      const term = compileTerm(raw, T2S)!;
+      expect(decodeTerm(JSON.parse(JSON.stringify(encodeTerm(term)))), raw).toEqual(term);
+    }
+  });
+
+  it('refuse what they did not write', () => {
+    for (const bad of [null, 7, '', '=', ':', '?abc', ':a**', ':*', [], [':a', ['=b']], { kind: 'words' }]) expect(decodeTerm(bad), JSON.stringify(bad)).toBeNull();
   });
 });
