@@ -1,4 +1,4 @@
-import { pairsToMap, type CharMap } from './fold';
+import { lazyPairsMap, type CharMap } from './fold';
 
 /**
  * Traditional → simplified Chinese, one character each, for words news uses around stories
@@ -27,4 +27,4 @@ const PAIRS =
   '賄贿賂赂賜赐贓赃躍跃軒轩轄辖遜逊鄒邹醞酝釀酿銳锐錫锡鍋锅鍛锻鏢镖閒闲閘闸闖闯陰阴隸隶韌韧頂顶頌颂頰颊餓饿駕驾駛驶驟骤鬱郁鹽盐黴霉齋斋' +
   '偉伟輝辉譚谭淵渊';
 
-export const T2S: CharMap = pairsToMap(PAIRS);
+export const T2S: CharMap = lazyPairsMap(PAIRS);

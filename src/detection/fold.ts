@@ -23,6 +23,28 @@ export function pairsToMap(pairs: string): Map<string, string> {
   return map;
 }
 
+/**
+ * A CharMap built from its pairs on first use. The traditional-to-simplified table has about
+ * seven hundred pairs, and a page with no Han text never reads it: building it up front was a
+ * measurable part of the second stage on the pages that turn out not to be stories.
+ */
+export function lazyPairsMap(pairs: string): CharMap {
+  let built: Map<string, string> | null = null;
+  const map = () => (built ??= pairsToMap(pairs));
+  return {
+    get size() {
+      return map().size;
+    },
+    get: (key) => map().get(key),
+    has: (key) => map().has(key),
+    forEach: (fn, thisArg?: unknown) => map().forEach(fn, thisArg),
+    entries: () => map().entries(),
+    keys: () => map().keys(),
+    values: () => map().values(),
+    [Symbol.iterator]: () => map()[Symbol.iterator](),
+  };
+}
+
 export function fold(text: string, t2s?: CharMap): string {
   let s = text.normalize('NFKC').toLowerCase();
   if (HAS_DECOMPOSABLE.test(s)) {
@@ -32,7 +54,7 @@ export function fold(text: string, t2s?: CharMap): string {
   if (/[\u0600-\u06ff]/.test(s)) {
     s = s.replace(ARABIC_MARKS, '').replace(ARABIC_ALEF, '\u0627').replace(/\u0649/g, '\u064a').replace(/\u0629/g, '\u0647');
   }
-  if (t2s && t2s.size > 0 && /[\u3400-\u9fff]/.test(s)) {
+  if (t2s && /[\u3400-\u9fff]/.test(s) && t2s.size > 0) {
     let out = '';
     for (const ch of s) out += t2s.get(ch) ?? ch;
     s = out;
