@@ -26,7 +26,8 @@ import { parsePack } from '../packs/load';
 import type { StoryPack } from '../packs/schema';
 import { compilePack, usePrecompiled } from '../detection/compile';
 import { detectionSlice, type DetectionPack } from '../packs/detection-slice';
-import { bundledDetectionData, bundledDetectionTerms } from '../packs/detection-data';
+import { bundledCoverageKeys, bundledDetectionData, bundledDetectionTerms } from '../packs/detection-data';
+import { useCoverageKeys } from '../detection/url';
 import { candidatePacks } from '../detection/candidates';
 import { detectStory } from '../detection/detect';
 import { compileFirstStage } from '../detection/first-stage';
@@ -180,7 +181,7 @@ export interface ScaleRow {
   nearMisses: number;
   /**
    * Detection as a new page runs it: the first stage's candidate packs (first stage included),
-   * compiled on the page, or for the bundled packs read back from the build's compiled terms.
+   * compiled on the page, or for the bundled packs read back from what the build compiled.
    */
   storyDetectMs: { median: number; p95: number };
   nearMissDetectMs: { median: number; p95: number };
@@ -229,12 +230,15 @@ function measure(n: number, runs: number): ScaleRow {
   const storyCand = storyPages.map((d) => time(() => detectStory(d, URL_, candidatesOf(d)), detectRuns));
   const nearCand = nearMisses.map((d) => time(() => detectStory(d, URL_, candidatesOf(d)), detectRuns));
   // A new page has compiled nothing: each run gets the packs as new objects, as the content
-  // script's second stage holds them: the bundled ones with the build's compiled terms
-  // (content/bundled-detection.ts), the others to be compiled on the page.
+  // script's second stage holds them: the bundled ones with the build's compiled terms and
+  // coverage keys (content/bundled-detection.ts), the others to be compiled on the page.
   const asOnANewPage = (p: DetectionPack): DetectionPack => {
     const fresh = detectionSlice(structuredClone(p));
     const i = bundledDetectionData.findIndex((b) => b.id === p.id);
-    if (i >= 0 && JSON.stringify(fresh) === JSON.stringify(bundledDetectionData[i])) usePrecompiled(fresh, bundledDetectionTerms[i]!);
+    if (i >= 0 && JSON.stringify(fresh) === JSON.stringify(bundledDetectionData[i])) {
+      usePrecompiled(fresh, bundledDetectionTerms[i]!);
+      useCoverageKeys(fresh, bundledCoverageKeys[i]);
+    }
     return fresh;
   };
   const onANewPage = (d: Document) => {

@@ -1,7 +1,7 @@
 /**
  * Writes the content script's generated data from the bundled packs: src/packs/prefilter-index.ts
  * (the first stage's index, from `detection.prefilterTerms`) and src/packs/detection-data.ts
- * (the second stage's slice of each pack, packs/detection-slice.ts, and its terms compiled).
+ * (the second stage's slice of each pack, packs/detection-slice.ts, with its terms compiled and its coverage URLs' lookup keys).
  *
  *   npx tsx src/cli/build-prefilter-index.ts          # write
  *   npx tsx src/cli/build-prefilter-index.ts --check  # exit 1 when the file is stale
@@ -11,11 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { bundledPacks } from '../packs/bundled';
 import { buildPrefilterIndex, renderPrefilterIndexModule } from '../detection/prefilter-build';
 import { encodePackTerms } from '../detection/compile';
+import { coverageKeys } from '../detection/url';
 import { renderDetectionDataModule } from '../packs/detection-slice';
 
 const outputs: [string, string][] = [
   [fileURLToPath(new URL('../packs/prefilter-index.ts', import.meta.url)), renderPrefilterIndexModule(buildPrefilterIndex(bundledPacks))],
-  [fileURLToPath(new URL('../packs/detection-data.ts', import.meta.url)), renderDetectionDataModule(bundledPacks, bundledPacks.map(encodePackTerms))],
+  [fileURLToPath(new URL('../packs/detection-data.ts', import.meta.url)), renderDetectionDataModule(bundledPacks, bundledPacks.map(encodePackTerms), bundledPacks.map(coverageKeys))],
 ];
 
 for (const [target, text] of outputs) {

@@ -90,3 +90,10 @@ export interface EncodedPackTerms {
   signals: EncodedTerm[][];
   mentions: [EncodedTerm[], EncodedTerm[]][];
 }
+
+/**
+ * A pack's coverage items as the URL lookup files them (see url.ts): [URL identity, host +
+ * path, or 1 for the identity's own host and path, or null when the path alone does not name
+ * the article], or null for a URL that is not a web page's.
+ */
+export type CoverageKeys = ([identity: string, byPath: string | 1 | null] | null)[];

@@ -1,5 +1,6 @@
 import type { CoverageRef } from '../packs/detection-slice';
 import type { Caution } from '../packs/schema';
+import type { CoverageKeys } from './types';
 import { identityOfUrl, identityParts, namesArticle, parseWebUrl, urlIdentity } from '../url/identity';
 
 interface UrlParts {
@@ -24,6 +25,39 @@ interface CoverageLookup<I> {
 }
 
 const lookups = new WeakMap<object, CoverageLookup<CoverageRef>>();
+
+/** The identity's host and path: what `byPath` usually is, so the build's keys can say so in one character. */
+const hostAndPath = (identity: string) => identity.slice(identity.indexOf('//') + 2).split('?')[0]!;
+
+/**
+ * Each coverage item's lookup keys, in the pack's order. The build writes them for the bundled
+ * packs (content/bundled-detection.ts): parsing every coverage URL of every pack was a
+ * measurable part of the second stage on each page that passed the prefilter.
+ */
+export function coverageKeys(pack: { coverage: readonly CoverageRef[] }): CoverageKeys {
+  return pack.coverage.map((item) => {
+    const p = parts(item.url);
+    if (!p) return null;
+    return [p.identity, p.byPath !== null && p.byPath === hostAndPath(p.identity) ? 1 : p.byPath];
+  });
+}
+
+function keyFits(k: unknown): boolean {
+  return k === null || (Array.isArray(k) && k.length === 2 && typeof k[0] === 'string' && (k[1] === null || k[1] === 1 || typeof k[1] === 'string'));
+}
+
+/** Takes the build's keys for this pack; keys that do not fit its coverage are ignored, and the lookup is built from the URLs. */
+export function useCoverageKeys<I extends CoverageRef>(pack: { coverage: readonly I[] }, keys: unknown): void {
+  if (!Array.isArray(keys) || keys.length !== pack.coverage.length || !keys.every(keyFits)) return;
+  const lookup: CoverageLookup<I> = { exact: new Map(), byPath: new Map() };
+  (keys as CoverageKeys).forEach((k, i) => {
+    if (!k) return;
+    const item = pack.coverage[i]!;
+    lookup.exact.set(k[0], item);
+    if (k[1] !== null) lookup.byPath.set(k[1] === 1 ? hostAndPath(k[0]) : k[1], item);
+  });
+  lookups.set(pack, lookup);
+}
 
 function lookupFor<I extends CoverageRef>(pack: { coverage: readonly I[] }): CoverageLookup<I> {
   let lookup = lookups.get(pack) as CoverageLookup<I> | undefined;
