@@ -25,8 +25,8 @@ import { bundledPackJson } from '../packs/data/index';
 import { parsePack } from '../packs/load';
 import type { StoryPack } from '../packs/schema';
 import { compilePack, usePrecompiled } from '../detection/compile';
-import { detectionSlice, type DetectionPack } from '../packs/detection-slice';
-import { bundledCoverageKeys, bundledDetectionData, bundledDetectionTerms } from '../packs/detection-data';
+import { detectionSlice, readBundledEntry, type DetectionPack } from '../packs/detection-slice';
+import { bundledDetectionEntries } from '../packs/detection-data';
 import { useCoverageKeys } from '../detection/url';
 import { candidatePacks } from '../detection/candidates';
 import { detectStory } from '../detection/detect';
@@ -234,10 +234,11 @@ function measure(n: number, runs: number): ScaleRow {
   // coverage keys (content/bundled-detection.ts), the others to be compiled on the page.
   const asOnANewPage = (p: DetectionPack): DetectionPack => {
     const fresh = detectionSlice(structuredClone(p));
-    const i = bundledDetectionData.findIndex((b) => b.id === p.id);
-    if (i >= 0 && JSON.stringify(fresh) === JSON.stringify(bundledDetectionData[i])) {
-      usePrecompiled(fresh, bundledDetectionTerms[i]!);
-      useCoverageKeys(fresh, bundledCoverageKeys[i]);
+    const entry = bundledDetectionEntries.find((b) => b.id === p.id);
+    const built = entry ? readBundledEntry(entry) : null;
+    if (built && JSON.stringify(fresh) === JSON.stringify(built.pack)) {
+      usePrecompiled(fresh, built.terms);
+      useCoverageKeys(fresh, built.coverage);
     }
     return fresh;
   };

@@ -1,22 +1,28 @@
 // The bundled packs as the second stage detects with them: their detection slice, with the
 // terms the build already compiled (detection/compile.ts) and their coverage URLs already
 // parsed into lookup keys (detection/url.ts), so a page that passes the prefilter does
-// neither for them.
+// neither for them. Only the packs asked for are parsed: a page's first stage names one or two.
 import { usePrecompiled } from '../detection/compile';
 import { useCoverageKeys } from '../detection/url';
-import type { DetectionPack } from '../packs/detection-slice';
-import { bundledCoverageKeys, bundledDetectionData, bundledDetectionTerms } from '../packs/detection-data';
+import { readBundledEntry, type BundledDetectionEntry, type DetectionPack } from '../packs/detection-slice';
+import { bundledDetectionEntries } from '../packs/detection-data';
 
-let ready = false;
+const parsed = new Map<BundledDetectionEntry, DetectionPack>();
 
-export function bundledDetection(): readonly DetectionPack[] {
-  if (!ready) {
-    bundledDetectionData.forEach((pack, i) => {
-      const terms = bundledDetectionTerms[i];
-      if (terms) usePrecompiled(pack, terms);
-      useCoverageKeys(pack, bundledCoverageKeys[i]);
-    });
-    ready = true;
+function ready(entry: BundledDetectionEntry): DetectionPack {
+  let pack = parsed.get(entry);
+  if (!pack) {
+    const data = readBundledEntry(entry);
+    pack = data.pack;
+    usePrecompiled(pack, data.terms);
+    useCoverageKeys(pack, data.coverage);
+    parsed.set(entry, pack);
   }
-  return bundledDetectionData;
+  return pack;
+}
+
+/** The bundled packs with these ids (all of them for none), in the bundled order. */
+export function bundledDetection(ids: readonly string[] = []): readonly DetectionPack[] {
+  const wanted = new Set(ids);
+  return bundledDetectionEntries.filter((e) => wanted.size === 0 || wanted.has(e.id)).map(ready);
 }

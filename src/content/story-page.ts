@@ -1,7 +1,6 @@
 // Loaded only on pages that passed the prefilter: full detection, the report to the
 // background, and the sidebar host. Each address shown is a mounted page with a signal of its
 // own (its host, its wait for late text), under the content script's signal from index.ts.
-import { candidatePacks } from '../detection/candidates';
 import { detectStory } from '../detection/detect';
 import { awaitsText } from '../detection/late-text';
 import type { DetectionResult } from '../detection/types';
@@ -95,7 +94,7 @@ export async function enter(url: string, candidates: readonly string[], signal: 
     return announceSettled();
   }
   if (signal.aborted) return;
-  const packs = candidatePacks(await detectionPacks(), candidates);
+  const packs = await detectionPacks(candidates);
   const result = detectStory(document, url, packs);
   if (signal.aborted) return;
   const step = detectedStep(url, result.storyId, awaitsText(result));

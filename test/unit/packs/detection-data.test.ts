@@ -8,9 +8,15 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { bundledPacks } from '../../../src/packs/bundled';
 import { bundledDetection } from '../../../src/content/bundled-detection';
-import { bundledCoverageKeys, bundledDetectionData, bundledDetectionTerms } from '../../../src/packs/detection-data';
+import { bundledDetectionEntries } from '../../../src/packs/detection-data';
 import { compilePack, encodePackTerms, usePrecompiled } from '../../../src/detection/compile';
-import { detectionSlice, renderDetectionDataModule } from '../../../src/packs/detection-slice';
+import { detectionSlice, readBundledEntry, renderDetectionDataModule } from '../../../src/packs/detection-slice';
+
+// What the build wrote, read back as the content script reads it.
+const built = bundledDetectionEntries.map(readBundledEntry);
+const bundledDetectionData = built.map((b) => b.pack);
+const bundledDetectionTerms = built.map((b) => b.terms);
+const bundledCoverageKeys = built.map((b) => b.coverage);
 import { detectStory } from '../../../src/detection/detect';
 import { coverageKeys, findKnownCoverage, useCoverageKeys } from '../../../src/detection/url';
 import { FIXTURES, htmlFiles, loadPage } from '../detection/helpers';
@@ -49,6 +55,16 @@ describe('the detection slice of the bundled packs', () => {
         expect(detectStory(loadPage(story), url, [detectionSlice(pack)]), url).toEqual(full);
       }
     }
+  });
+
+  it('parses only the packs a page\'s first stage names, once each', () => {
+    const [first, second] = bundledPacks.map((p) => p.id);
+    const named = bundledDetection([second!]);
+    expect(named.map((p) => p.id)).toEqual([second]);
+    const all = bundledDetection();
+    expect(all.map((p) => p.id)).toEqual([first, second]);
+    expect(all[1]).toBe(named[0]);
+    expect(bundledDetection(['no-such-story'])).toEqual([]);
   });
 
   it('carries each coverage URL\'s lookup keys as the detector would file them, and the detector uses them', () => {
