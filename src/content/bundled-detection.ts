@@ -2,6 +2,7 @@
 // terms the build already compiled (detection/compile.ts) and their coverage URLs already
 // parsed into lookup keys (detection/url.ts), so a page that passes the prefilter does
 // neither for them. Only the packs asked for are parsed: a page's first stage names one or two.
+import { candidatePacks } from '../detection/candidates';
 import { usePrecompiled } from '../detection/compile';
 import { useCoverageKeys } from '../detection/url';
 import { readBundledEntry, type BundledDetectionEntry, type DetectionPack } from '../packs/detection-slice';
@@ -23,6 +24,5 @@ function ready(entry: BundledDetectionEntry): DetectionPack {
 
 /** The bundled packs with these ids (all of them for none), in the bundled order. */
 export function bundledDetection(ids: readonly string[] = []): readonly DetectionPack[] {
-  const wanted = new Set(ids);
-  return bundledDetectionEntries.filter((e) => wanted.size === 0 || wanted.has(e.id)).map(ready);
+  return candidatePacks(bundledDetectionEntries, ids).map(ready);
 }
